@@ -1,0 +1,17 @@
+package dev.bulwark.api;
+
+import java.util.Set;
+
+/**
+ * The service the API finds through {@link java.util.ServiceLoader}; {@code bulwark-impl} provides it.
+ * Not for applications.
+ */
+public interface GuardProvider {
+
+    <T> GuardBuilder<T> newBuilder();
+
+    /** The breaker registered under {@code name}, or null. */
+    CircuitBreakerHandle circuitBreaker(String name);
+
+    Set<String> circuitBreakerNames();
+}

@@ -1,0 +1,213 @@
+package dev.bulwark.impl.chain;
+
+import static dev.bulwark.impl.Preconditions.notNull;
+
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
+import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.time.Clock;
+import dev.bulwark.impl.time.Scheduler;
+import dev.bulwark.impl.time.Sleeper;
+import dev.bulwark.impl.timeout.TimeoutWatchdog;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What operations run on: the clock, the scheduler, the executor for asynchronous attempts, the timeout
+ * watchdog, the metrics provider and the registry of named circuit breakers. An engine that created its
+ * own threads shuts them down in {@link #close()}; what it was given stays the giver's to close.
+ */
+public final class Engine implements AutoCloseable {
+
+    /** Threads of the default executor: enough for the spec's concurrency, bounded so load cannot explode. */
+    public static final int DEFAULT_MAX_THREADS = 100;
+
+    private static volatile Engine shared;
+
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Sleeper sleeper;
+    private final Executor executor;
+    private final TimeoutWatchdog watchdog;
+    private final MetricsProvider metrics;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final AutoCloseable[] owned;
+
+    private Engine(Builder b) {
+        this.clock = b.clock;
+        this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.REAL;
+        this.metrics = b.metrics;
+        this.circuitBreakers = b.circuitBreakers;
+        ScheduledThreadPoolExecutor ownScheduler = null;
+        ExecutorService ownExecutor = null;
+        if (b.scheduler != null) {
+            this.scheduler = b.scheduler;
+        } else {
+            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemonThreads("bulwark-scheduler"));
+            s.setRemoveOnCancelPolicy(true);
+            ownScheduler = s;
+            this.scheduler = (task, delayNanos) -> s.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        }
+        if (b.executor != null) {
+            this.executor = b.executor;
+        } else {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_MAX_THREADS, DEFAULT_MAX_THREADS, 60,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("bulwark-async"));
+            pool.allowCoreThreadTimeOut(true);
+            ownExecutor = pool;
+            this.executor = pool;
+        }
+        this.watchdog = b.watchdog != null ? b.watchdog : TimeoutWatchdog.start(clock);
+        ScheduledThreadPoolExecutor sched = ownScheduler;
+        ExecutorService exec = ownExecutor;
+        TimeoutWatchdog dog = b.watchdog == null ? watchdog : null;
+        this.owned = new AutoCloseable[] {
+            () -> { if (sched != null) sched.shutdownNow(); },
+            () -> { if (exec != null) exec.shutdownNow(); },
+            () -> { if (dog != null) dog.close(); } };
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The engine behind the programmatic API: system time, daemon threads, created on first use. */
+    public static Engine shared() {
+        Engine e = shared;
+        if (e == null) {
+            synchronized (Engine.class) {
+                e = shared;
+                if (e == null) {
+                    e = builder().build();
+                    shared = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Builds the runnable form of {@code spec}; its circuit breaker and bulkhead start fresh. */
+    public Operation operation(OperationSpec spec) {
+        return new Operation(spec, this);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    public TimeoutWatchdog watchdog() {
+        return watchdog;
+    }
+
+    public MetricsProvider metrics() {
+        return metrics;
+    }
+
+    public CircuitBreakerRegistry circuitBreakers() {
+        return circuitBreakers;
+    }
+
+    /**
+     * Runs {@code task} on the executor after {@code delayNanos}. The scheduler's own thread only hands the
+     * task over, so user code (fallbacks, callbacks on the result) never runs on it.
+     */
+    Future<?> scheduleOnExecutor(Runnable task, long delayNanos) {
+        return scheduler.schedule(() -> executor.execute(task), delayNanos);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Every part is optional; what is not given, the engine creates and owns. */
+    public static final class Builder {
+        private Clock clock = Clock.system();
+        private Scheduler scheduler;
+        private Sleeper sleeper;
+        private Executor executor;
+        private TimeoutWatchdog watchdog;
+        private MetricsProvider metrics = MetricsProvider.NOOP;
+        private CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.global();
+
+        private Builder() {
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = notNull(clock, "clock");
+            return this;
+        }
+
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = notNull(scheduler, "scheduler");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = notNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder executor(Executor executor) {
+            this.executor = notNull(executor, "executor");
+            return this;
+        }
+
+        public Builder watchdog(TimeoutWatchdog watchdog) {
+            this.watchdog = notNull(watchdog, "watchdog");
+            return this;
+        }
+
+        public Builder metrics(MetricsProvider metrics) {
+            this.metrics = notNull(metrics, "metrics");
+            return this;
+        }
+
+        public Builder circuitBreakers(CircuitBreakerRegistry circuitBreakers) {
+            this.circuitBreakers = notNull(circuitBreakers, "circuitBreakers");
+            return this;
+        }
+
+        /** Virtual time: clock, scheduler and sleeper from {@code time}, a watchdog without a thread. */
+        public Builder virtualTime(dev.bulwark.impl.time.ManualTime time) {
+            return clock(time).scheduler(time).sleeper(time).watchdog(TimeoutWatchdog.manual(time));
+        }
+
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.bulwark.impl.chain;
+
+import dev.bulwark.impl.bulkhead.QueueingBulkhead;
+import dev.bulwark.impl.bulkhead.SemaphoreBulkhead;
+import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
+import dev.bulwark.impl.metrics.MetricsRecorder;
+import dev.bulwark.impl.retry.RetryPolicy;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A guarded operation ready to run: its spec plus the state that every call shares (circuit breaker,
+ * bulkhead). Created once per spec (per bean class and method, or per programmatic guard) and used by
+ * any number of threads.
+ */
+public final class Operation {
+
+    final OperationSpec spec;
+    final Engine engine;
+    final RetryPolicy retry;
+    final CircuitBreaker circuitBreaker;
+    final SemaphoreBulkhead semaphore;
+    final QueueingBulkhead queue;
+    final long timeoutNanos;
+    final MetricsRecorder metrics;
+
+    Operation(OperationSpec spec, Engine engine) {
+        this.spec = spec;
+        this.engine = engine;
+        this.retry = spec.retry() != null ? new RetryPolicy(spec.retry()) : null;
+        if (spec.circuitBreaker() != null) {
+            String name = spec.circuitBreaker().name() != null ? spec.circuitBreaker().name() : spec.name();
+            this.circuitBreaker = new CircuitBreaker(spec.circuitBreaker(), name, engine.clock());
+            if (spec.circuitBreaker().name() != null) {
+                engine.circuitBreakers().register(circuitBreaker);
+            }
+        } else {
+            this.circuitBreaker = null;
+        }
+        boolean async = spec.asynchronous();
+        this.semaphore = spec.bulkhead() != null && !async ? new SemaphoreBulkhead(spec.bulkhead()) : null;
+        this.queue = spec.bulkhead() != null && async ? new QueueingBulkhead(spec.bulkhead()) : null;
+        this.timeoutNanos = spec.timeout() != null ? spec.timeout().timeoutNanos() : 0;
+        this.metrics = engine.metrics().recorderFor(this);
+    }
+
+    /**
+     * Runs {@code action} through the chain on the caller's thread. The action's exception is thrown as it
+     * is; the engine's own (timeout, open circuit, full bulkhead) are MP FT exceptions.
+     *
+     * @param context handed to the fallback (the CDI interceptor's invocation context), may be null
+     */
+    public Object call(Callable<?> action, Object context) throws Exception {
+        return SyncDriver.call(this, action, context);
+    }
+
+    /**
+     * Runs {@code action} through the chain, each attempt on the engine's executor. The returned future's
+     * {@code cancel(true)} interrupts the running attempt and stops retrying.
+     *
+     * @param context handed to the fallback, may be null
+     */
+    public <T> CompletableFuture<T> callAsync(Callable<? extends CompletionStage<T>> action, Object context) {
+        return new AsyncCall<T>(this, action, context).start();
+    }
+
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The shared circuit breaker, or null. */
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    /** The synchronous bulkhead, or null (also null for an asynchronous operation). */
+    public SemaphoreBulkhead semaphoreBulkhead() {
+        return semaphore;
+    }
+
+    /** The asynchronous bulkhead, or null (also null for a synchronous operation). */
+    public QueueingBulkhead queueingBulkhead() {
+        return queue;
+    }
+
+    /** Removes this operation's circuit breaker from the registry of named breakers. */
+    public void release() {
+        if (circuitBreaker != null && spec.circuitBreaker().name() != null) {
+            engine.circuitBreakers().unregister(circuitBreaker);
+        }
+    }
+}

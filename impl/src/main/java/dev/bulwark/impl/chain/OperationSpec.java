@@ -1,0 +1,126 @@
+package dev.bulwark.impl.chain;
+
+import static dev.bulwark.impl.Preconditions.notNull;
+
+import dev.bulwark.impl.bulkhead.BulkheadSpec;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
+import dev.bulwark.impl.fallback.FallbackSpec;
+import dev.bulwark.impl.retry.RetrySpec;
+import dev.bulwark.impl.timeout.TimeoutSpec;
+
+/**
+ * The immutable description of one guarded operation: which strategies it has and their settings. Both
+ * doors into the engine build one: the CDI extension from annotations and config, the programmatic API from
+ * its builder. A strategy that is absent is null.
+ */
+public final class OperationSpec {
+
+    private final String name;
+    private final RetrySpec retry;
+    private final CircuitBreakerSpec circuitBreaker;
+    private final TimeoutSpec timeout;
+    private final BulkheadSpec bulkhead;
+    private final FallbackSpec fallback;
+    private final boolean asynchronous;
+
+    private OperationSpec(Builder b) {
+        this.name = notNull(b.name, "name");
+        this.retry = b.retry;
+        this.circuitBreaker = b.circuitBreaker;
+        this.timeout = b.timeout != null && b.timeout.timeoutNanos() > 0 ? b.timeout : null;
+        this.bulkhead = b.bulkhead;
+        this.fallback = b.fallback;
+        this.asynchronous = b.asynchronous;
+    }
+
+    /** A builder for an operation called {@code name} (for metrics: the method's fully qualified name). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RetrySpec retry() {
+        return retry;
+    }
+
+    public CircuitBreakerSpec circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    /** The timeout, or null when absent or zero. */
+    public TimeoutSpec timeout() {
+        return timeout;
+    }
+
+    public BulkheadSpec bulkhead() {
+        return bulkhead;
+    }
+
+    public FallbackSpec fallback() {
+        return fallback;
+    }
+
+    /** Whether each attempt runs on the executor (the method is {@code @Asynchronous}). */
+    public boolean asynchronous() {
+        return asynchronous;
+    }
+
+    @Override
+    public String toString() {
+        return "OperationSpec[" + name + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", timeout="
+                + timeout + ", bulkhead=" + bulkhead + ", fallback=" + fallback + ", asynchronous=" + asynchronous
+                + "]";
+    }
+
+    /** Collects the strategies of an operation. */
+    public static final class Builder {
+        private final String name;
+        private RetrySpec retry;
+        private CircuitBreakerSpec circuitBreaker;
+        private TimeoutSpec timeout;
+        private BulkheadSpec bulkhead;
+        private FallbackSpec fallback;
+        private boolean asynchronous;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder retry(RetrySpec retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreakerSpec circuitBreaker) {
+            this.circuitBreaker = circuitBreaker;
+            return this;
+        }
+
+        public Builder timeout(TimeoutSpec timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder bulkhead(BulkheadSpec bulkhead) {
+            this.bulkhead = bulkhead;
+            return this;
+        }
+
+        public Builder fallback(FallbackSpec fallback) {
+            this.fallback = fallback;
+            return this;
+        }
+
+        public Builder asynchronous(boolean asynchronous) {
+            this.asynchronous = asynchronous;
+            return this;
+        }
+
+        public OperationSpec build() {
+            return new OperationSpec(this);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.bulwark.impl.chain;
+
+import static dev.bulwark.impl.chain.Throwables.sneakyThrow;
+
+import dev.bulwark.impl.fallback.FallbackSpec;
+import dev.bulwark.impl.metrics.MetricsRecorder;
+import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
+import dev.bulwark.impl.metrics.MetricsRecorder.FallbackUse;
+import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
+import dev.bulwark.impl.retry.RetryPolicy;
+import dev.bulwark.impl.timeout.TimeoutWatchdog;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Runs the chain on the caller's thread: Fallback, Retry, CircuitBreaker, Timeout, Bulkhead, action.
+ * Straight-line code with the per-call state in locals: nothing is allocated on the success path.
+ */
+final class SyncDriver {
+
+    private SyncDriver() {
+    }
+
+    static Object call(Operation op, Callable<?> action, Object context) throws Exception {
+        FallbackSpec fallback = op.spec.fallback();
+        MetricsRecorder metrics = op.metrics;
+        Object result;
+        try {
+            result = retrying(op, action);
+        } catch (Throwable failure) {
+            if (fallback == null || !fallback.applyOn().matches(failure)) {
+                metrics.invocation(false, fallback == null ? FallbackUse.NOT_DEFINED : FallbackUse.NOT_APPLIED);
+                throw sneakyThrow(failure);
+            }
+            try {
+                result = fallback.function().apply(context, failure);
+            } catch (Throwable fallbackFailure) {
+                metrics.invocation(false, FallbackUse.APPLIED);
+                throw sneakyThrow(fallbackFailure);
+            }
+            metrics.invocation(true, FallbackUse.APPLIED);
+            return result;
+        }
+        metrics.invocation(true, fallback == null ? FallbackUse.NOT_DEFINED : FallbackUse.NOT_APPLIED);
+        return result;
+    }
+
+    private static Object retrying(Operation op, Callable<?> action) throws Throwable {
+        RetryPolicy retry = op.retry;
+        if (retry == null) {
+            return attempt(op, action);
+        }
+        MetricsRecorder metrics = op.metrics;
+        long start = op.engine.clock().nanoTime();
+        int retries = 0;
+        long previousDelay = 0;
+        while (true) {
+            Object result = null;
+            Throwable failure = null;
+            try {
+                result = attempt(op, action);
+                if (!retry.retriesOnResult(result)) {
+                    metrics.retryCall(retries > 0, RetryOutcome.VALUE_RETURNED);
+                    return result;
+                }
+            } catch (Throwable t) {
+                if (!retry.retriesOn(t)) {
+                    metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+                    throw t;
+                }
+                failure = t;
+            }
+            RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
+            if (stop == null) {
+                long delay = retry.delayNanos(retries + 1, previousDelay);
+                if (delay > 0) {
+                    try {
+                        op.engine.sleeper().sleep(delay);
+                    } catch (InterruptedException e) {
+                        // The caller was interrupted while waiting: stop, and keep the interrupt visible.
+                        Thread.currentThread().interrupt();
+                        metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+                        throw failure != null ? failure : e;
+                    }
+                    // Waiting may have used up the time allowed.
+                    stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
+                }
+                previousDelay = delay;
+            }
+            if (stop != null) {
+                metrics.retryCall(retries > 0, stop);
+                if (failure != null) {
+                    throw failure;
+                }
+                return result;
+            }
+            retries++;
+            metrics.retried();
+            retry.beforeRetry(retries, failure);
+        }
+    }
+
+    private static Object attempt(Operation op, Callable<?> action) throws Throwable {
+        var breaker = op.circuitBreaker;
+        if (breaker == null) {
+            return timed(op, action);
+        }
+        Object permit = breaker.tryAcquire();
+        if (permit == null) {
+            op.metrics.circuitBreakerCall(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
+            throw new CircuitBreakerOpenException(op.spec.name());
+        }
+        Object result;
+        try {
+            result = timed(op, action);
+        } catch (Throwable t) {
+            boolean failed = breaker.onOutcome(permit, t);
+            op.metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
+            throw t;
+        }
+        breaker.onSuccess(permit);
+        op.metrics.circuitBreakerCall(CircuitBreakerResult.SUCCESS);
+        return result;
+    }
+
+    private static Object timed(Operation op, Callable<?> action) throws Throwable {
+        if (op.timeoutNanos == 0) {
+            return bulkheaded(op, action);
+        }
+        MetricsRecorder metrics = op.metrics;
+        long start = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
+        TimeoutWatchdog watchdog = op.engine.watchdog();
+        TimeoutWatchdog.Slot slot = watchdog.arm(op.timeoutNanos);
+        Object result = null;
+        Throwable failure = null;
+        try {
+            result = bulkheaded(op, action);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        boolean timedOut = watchdog.disarm(slot);
+        if (metrics.enabled()) {
+            metrics.timeoutCall(timedOut, op.engine.clock().nanoTime() - start);
+        }
+        if (timedOut) {
+            TimeoutException timeout = new TimeoutException(
+                    op.spec.name() + " timed out after " + op.timeoutNanos / 1_000_000 + " ms");
+            if (failure != null) {
+                timeout.addSuppressed(failure);
+            }
+            throw timeout;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
+    }
+
+    private static Object bulkheaded(Operation op, Callable<?> action) throws Exception {
+        var bulkhead = op.semaphore;
+        if (bulkhead == null) {
+            return action.call();
+        }
+        MetricsRecorder metrics = op.metrics;
+        if (!bulkhead.tryAcquire()) {
+            metrics.bulkheadCall(false);
+            throw new BulkheadException(op.spec.name() + " rejected: " + bulkhead.limit() + " calls already running");
+        }
+        metrics.bulkheadCall(true);
+        long start = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
+        try {
+            return action.call();
+        } finally {
+            bulkhead.release();
+            if (metrics.enabled()) {
+                metrics.bulkheadRunning(op.engine.clock().nanoTime() - start);
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.bulwark.impl.circuitbreaker;
+
+import dev.bulwark.api.CircuitBreakerHandle;
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.api.CircuitStateListener;
+import dev.bulwark.impl.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The circuit-breaker state machine: CLOSED, OPEN, HALF_OPEN, plus the two states an operator can force.
+ *
+ * <p>Permission protocol: {@link #tryAcquire()} returns a permit (the state that admitted the call) or null
+ * when the call is rejected; the caller then reports the outcome with {@link #onSuccess(Object)} or
+ * {@link #onFailure(Object)}, passing the permit back. Outcomes are applied to the state that admitted
+ * the call, so an outcome that arrives after the state has moved on is recorded in a window nobody reads
+ * any more, which is harmless.
+ *
+ * <p>Each phase is one immutable object (its counters are atomics owned by that phase), swapped by
+ * compare-and-set. The thread that wins a CAS does the bookkeeping and tells listeners afterwards, outside
+ * the CAS; a thread that loses simply re-reads. OPEN becomes HALF_OPEN lazily, on the first call after the
+ * delay, so no background task is needed.
+ */
+public final class CircuitBreaker implements CircuitBreakerHandle {
+
+    private static final System.Logger LOG = System.getLogger(CircuitBreaker.class.getName());
+    private static final CircuitState[] STATES = CircuitState.values();
+
+    private final CircuitBreakerSpec spec;
+    private final String name;
+    private final Clock clock;
+    private final AtomicReference<Phase> phase;
+    private final List<CircuitStateListener> listeners;
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder opened = new LongAdder();
+    private final AtomicLongArray nanosInEndedPhases = new AtomicLongArray(STATES.length);
+
+    public CircuitBreaker(CircuitBreakerSpec spec, String name, Clock clock) {
+        this.spec = spec;
+        this.name = name;
+        this.clock = clock;
+        this.listeners = new CopyOnWriteArrayList<>(spec.listeners());
+        this.phase = new AtomicReference<>(closed(clock.nanoTime()));
+    }
+
+    public CircuitBreakerSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Asks to let one call through.
+     *
+     * @return the permit to hand back with the outcome, or null if the call must be rejected
+     */
+    public Object tryAcquire() {
+        while (true) {
+            Phase current = phase.get();
+            switch (current.state) {
+                case CLOSED:
+                case FORCED_CLOSED:
+                    return current;
+                case HALF_OPEN:
+                    if (current.admitted.incrementAndGet() <= spec.successThreshold()) {
+                        return current;
+                    }
+                    rejected.increment();
+                    return null;
+                case OPEN:
+                    long now = clock.nanoTime();
+                    if (now - current.since >= spec.delayNanos()) {
+                        transition(current, new Phase(CircuitState.HALF_OPEN, now, null));
+                        continue; // whoever won, the new phase decides
+                    }
+                    rejected.increment();
+                    return null;
+                default: // FORCED_OPEN
+                    rejected.increment();
+                    return null;
+            }
+        }
+    }
+
+    /** The call admitted by {@code permit} counted as a success. */
+    public void onSuccess(Object permit) {
+        Phase admittedBy = (Phase) permit;
+        switch (admittedBy.state) {
+            case CLOSED:
+                succeeded.increment();
+                if (admittedBy.window.record(false)) {
+                    open(admittedBy);
+                }
+                break;
+            case HALF_OPEN:
+                succeeded.increment();
+                if (admittedBy.successes.incrementAndGet() >= spec.successThreshold()) {
+                    transition(admittedBy, closed(clock.nanoTime()));
+                }
+                break;
+            default: // FORCED_CLOSED records nothing
+                break;
+        }
+    }
+
+    /** The call admitted by {@code permit} counted as a failure. */
+    public void onFailure(Object permit) {
+        Phase admittedBy = (Phase) permit;
+        switch (admittedBy.state) {
+            case CLOSED:
+                failed.increment();
+                if (admittedBy.window.record(true)) {
+                    open(admittedBy);
+                }
+                break;
+            case HALF_OPEN:
+                failed.increment();
+                open(admittedBy);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Reports the outcome of an admitted call, classifying {@code failure} (null for success) with failOn/skipOn. */
+    public boolean onOutcome(Object permit, Throwable failure) {
+        boolean isFailure = failure != null && spec.failOn().matches(failure);
+        if (isFailure) {
+            onFailure(permit);
+        } else {
+            onSuccess(permit);
+        }
+        return isFailure;
+    }
+
+    /** Tells whether {@code failure} would count as a failure. */
+    public boolean isFailure(Throwable failure) {
+        return spec.failOn().matches(failure);
+    }
+
+    private void open(Phase from) {
+        if (transition(from, new Phase(CircuitState.OPEN, clock.nanoTime(), null))) {
+            opened.increment();
+        }
+    }
+
+    private Phase closed(long now) {
+        return new Phase(CircuitState.CLOSED, now, FailureWindow.of(spec));
+    }
+
+    private boolean transition(Phase from, Phase to) {
+        if (!phase.compareAndSet(from, to)) {
+            return false;
+        }
+        nanosInEndedPhases.addAndGet(from.state.ordinal(), to.since - from.since);
+        for (CircuitStateListener listener : listeners) {
+            try {
+                listener.onStateChange(name, from.state, to.state);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Circuit breaker listener failed for " + name, e);
+            }
+        }
+        return true;
+    }
+
+    private void force(CircuitState state) {
+        while (true) {
+            Phase current = phase.get();
+            Phase next = state == CircuitState.CLOSED ? closed(clock.nanoTime())
+                    : new Phase(state, clock.nanoTime(), null);
+            if (transition(current, next)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CircuitState state() {
+        return phase.get().state;
+    }
+
+    /**
+     * Total time spent in {@code state}, including the current phase if it is that state. What the spec's
+     * {@code ft.circuitbreaker.state.total} gauge reports.
+     */
+    public long nanosIn(CircuitState state) {
+        Phase current = phase.get();
+        long total = nanosInEndedPhases.get(state.ordinal());
+        return current.state == state ? total + (clock.nanoTime() - current.since) : total;
+    }
+
+    @Override
+    public void forceOpen() {
+        force(CircuitState.FORCED_OPEN);
+    }
+
+    @Override
+    public void forceClosed() {
+        force(CircuitState.FORCED_CLOSED);
+    }
+
+    @Override
+    public void reset() {
+        force(CircuitState.CLOSED);
+    }
+
+    @Override
+    public long successfulCalls() {
+        return succeeded.sum();
+    }
+
+    @Override
+    public long failedCalls() {
+        return failed.sum();
+    }
+
+    @Override
+    public long rejectedCalls() {
+        return rejected.sum();
+    }
+
+    @Override
+    public long timesOpened() {
+        return opened.sum();
+    }
+
+    @Override
+    public void onStateChange(CircuitStateListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public String toString() {
+        return "CircuitBreaker[" + name + ", " + state() + "]";
+    }
+
+    /** One phase of the breaker's life; immutable but for the counters that belong to it. */
+    private static final class Phase {
+        final CircuitState state;
+        final long since;
+        final FailureWindow window; // CLOSED only
+        final AtomicInteger admitted; // HALF_OPEN only
+        final AtomicInteger successes; // HALF_OPEN only
+
+        Phase(CircuitState state, long since, FailureWindow window) {
+            this.state = state;
+            this.since = since;
+            this.window = window;
+            boolean halfOpen = state == CircuitState.HALF_OPEN;
+            this.admitted = halfOpen ? new AtomicInteger() : null;
+            this.successes = halfOpen ? new AtomicInteger() : null;
+        }
+    }
+}

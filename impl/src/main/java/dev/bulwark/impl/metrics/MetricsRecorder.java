@@ -1,0 +1,63 @@
+package dev.bulwark.impl.metrics;
+
+/**
+ * Receives the events of one operation that the MP FT metrics chapter counts. The engine calls it on the
+ * hot path, so implementations precompute their counters and must not block. Gauges (circuit-breaker state
+ * times, bulkhead occupancy) are read from the operation's primitives by the provider, not pushed here.
+ */
+public interface MetricsRecorder {
+
+    /** Records nothing; {@link #enabled()} is false so the drivers skip the clock readings. */
+    MetricsRecorder NOOP = new MetricsRecorder() {
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+    };
+
+    /** Whether durations need measuring at all. */
+    default boolean enabled() {
+        return true;
+    }
+
+    /** One call of the operation ended ({@code ft.invocations.total}). */
+    default void invocation(boolean valueReturned, FallbackUse fallback) {
+    }
+
+    /** A retried operation ended ({@code ft.retry.calls.total}). */
+    default void retryCall(boolean retried, RetryOutcome outcome) {
+    }
+
+    /** A retry is about to start ({@code ft.retry.retries.total}). */
+    default void retried() {
+    }
+
+    /** An attempt under a timeout ended ({@code ft.timeout.calls.total}, {@code ft.timeout.executionDuration}). */
+    default void timeoutCall(boolean timedOut, long executionNanos) {
+    }
+
+    /** An attempt passed, or was refused by, the circuit breaker ({@code ft.circuitbreaker.calls.total}). */
+    default void circuitBreakerCall(CircuitBreakerResult result) {
+    }
+
+    /** An attempt was accepted or rejected by the bulkhead ({@code ft.bulkhead.calls.total}). */
+    default void bulkheadCall(boolean accepted) {
+    }
+
+    /** An accepted attempt left the bulkhead after running this long ({@code ft.bulkhead.runningDuration}). */
+    default void bulkheadRunning(long nanos) {
+    }
+
+    /** A queued attempt waited this long for a place ({@code ft.bulkhead.waitingDuration}). */
+    default void bulkheadWaiting(long nanos) {
+    }
+
+    /** {@code fallback} tag of {@code ft.invocations.total}. */
+    enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
+
+    /** {@code retryResult} tag of {@code ft.retry.calls.total}. */
+    enum RetryOutcome { VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED }
+
+    /** {@code circuitBreakerResult} tag of {@code ft.circuitbreaker.calls.total}. */
+    enum CircuitBreakerResult { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
+}

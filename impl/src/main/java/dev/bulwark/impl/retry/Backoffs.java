@@ -1,0 +1,61 @@
+package dev.bulwark.impl.retry;
+
+import static dev.bulwark.impl.Preconditions.atLeast;
+import static dev.bulwark.impl.Preconditions.check;
+
+import dev.bulwark.api.Backoff;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The built-in backoff strategies. Each is stateless; what changes between retries is passed in. */
+public final class Backoffs {
+
+    private Backoffs() {
+    }
+
+    /** The spec's strategy: always the base delay (jitter is added by the retry policy). */
+    public static final Backoff CONSTANT = (retry, base, previous) -> base;
+
+    /** base * factor^(retry-1), capped at {@code maxNanos}. */
+    public static Backoff exponential(double factor, long maxNanos) {
+        check(factor >= 1, "factor must be >= 1, was " + factor);
+        atLeast(maxNanos, 0, "maxDelay");
+        return (retry, base, previous) -> capped(base * Math.pow(factor, retry - 1), maxNanos);
+    }
+
+    /** base * fib(retry) with fib(1) = fib(2) = 1, capped at {@code maxNanos}. */
+    public static Backoff fibonacci(long maxNanos) {
+        atLeast(maxNanos, 0, "maxDelay");
+        return (retry, base, previous) -> {
+            double a = 1, b = 1;
+            for (int i = 2; i < retry && a * base < maxNanos; i++) {
+                double next = a + b;
+                a = b;
+                b = next;
+            }
+            return capped(base * (retry <= 2 ? 1 : b), maxNanos);
+        };
+    }
+
+    /** "Full jitter": uniform in [0, min(max, base * 2^(retry-1))]. */
+    public static Backoff fullJitter(long maxNanos) {
+        atLeast(maxNanos, 0, "maxDelay");
+        return (retry, base, previous) -> {
+            long ceiling = capped(base * Math.pow(2, retry - 1), maxNanos);
+            return ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
+        };
+    }
+
+    /** "Decorrelated jitter": uniform in [base, max(base, 3 * previous)], capped at {@code maxNanos}. */
+    public static Backoff decorrelatedJitter(long maxNanos) {
+        atLeast(maxNanos, 0, "maxDelay");
+        return (retry, base, previous) -> {
+            long upper = Math.max(base, capped(3.0 * previous, maxNanos));
+            long delay = upper == base ? base : ThreadLocalRandom.current().nextLong(base, upper + 1);
+            return Math.min(delay, maxNanos);
+        };
+    }
+
+    private static long capped(double nanos, long maxNanos) {
+        return nanos >= maxNanos ? maxNanos : (long) nanos;
+    }
+}

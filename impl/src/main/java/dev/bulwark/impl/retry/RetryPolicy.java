@@ -1,0 +1,67 @@
+package dev.bulwark.impl.retry;
+
+import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The retry decisions, shared by both drivers: whether a failure may be retried, when retrying stops, and
+ * how long to wait before the next attempt. Holds no per-call state; the drivers keep the count, the start
+ * time and the previous delay.
+ */
+public final class RetryPolicy {
+
+    private final RetrySpec spec;
+
+    public RetryPolicy(RetrySpec spec) {
+        this.spec = spec;
+    }
+
+    public RetrySpec spec() {
+        return spec;
+    }
+
+    /** Whether {@code failure} may be retried at all (retryOn and not abortOn). */
+    public boolean retriesOn(Throwable failure) {
+        return spec.retryOn().matches(failure);
+    }
+
+    /** Whether {@code result} must be retried as if it had failed. */
+    public boolean retriesOnResult(Object result) {
+        return spec.retryOnResult() != null && spec.retryOnResult().test(result);
+    }
+
+    /**
+     * Why no further retry may start, or null if one may.
+     *
+     * @param retriesDone retries already made
+     * @param elapsedNanos time since the first attempt started
+     */
+    public RetryOutcome stopReason(int retriesDone, long elapsedNanos) {
+        if (spec.maxRetries() >= 0 && retriesDone >= spec.maxRetries()) {
+            return RetryOutcome.MAX_RETRIES_REACHED;
+        }
+        if (spec.maxDurationNanos() > 0 && elapsedNanos >= spec.maxDurationNanos()) {
+            return RetryOutcome.MAX_DURATION_REACHED;
+        }
+        return null;
+    }
+
+    /**
+     * The delay before retry number {@code retry} (1 for the first), jitter included, never negative.
+     */
+    public long delayNanos(int retry, long previousDelayNanos) {
+        long delay = spec.backoff().nextDelayNanos(retry, spec.delayNanos(), previousDelayNanos);
+        long jitter = spec.jitterApplies() ? spec.jitterNanos() : 0;
+        if (jitter > 0) {
+            delay += ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
+        }
+        return Math.max(delay, 0);
+    }
+
+    /** Tells the listener a retry is about to start; its exceptions are not the caller's problem. */
+    public void beforeRetry(int retry, Throwable cause) {
+        if (spec.beforeRetry() != null) {
+            spec.beforeRetry().beforeRetry(retry, cause);
+        }
+    }
+}

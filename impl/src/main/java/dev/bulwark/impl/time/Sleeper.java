@@ -1,0 +1,12 @@
+package dev.bulwark.impl.time;
+
+import java.util.concurrent.TimeUnit;
+
+/** How the synchronous driver waits between retries; {@link ManualTime} moves its clock instead. */
+@FunctionalInterface
+public interface Sleeper {
+
+    Sleeper REAL = nanos -> TimeUnit.NANOSECONDS.sleep(nanos);
+
+    void sleep(long nanos) throws InterruptedException;
+}
