@@ -1,0 +1,27 @@
+package dev.bulwark.impl.guard;
+
+import dev.bulwark.api.CircuitBreakerHandle;
+import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.api.GuardProvider;
+import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
+import java.util.Set;
+
+/** The engine behind {@code Guard.builder()} and {@code CircuitBreakers}; found by the ServiceLoader. */
+public final class BulwarkGuardProvider implements GuardProvider {
+
+    @Override
+    public <T> GuardBuilder<T> newBuilder() {
+        return new GuardSpecBuilder<>(Engine.shared());
+    }
+
+    @Override
+    public CircuitBreakerHandle circuitBreaker(String name) {
+        return CircuitBreakerRegistry.global().get(name);
+    }
+
+    @Override
+    public Set<String> circuitBreakerNames() {
+        return CircuitBreakerRegistry.global().names();
+    }
+}

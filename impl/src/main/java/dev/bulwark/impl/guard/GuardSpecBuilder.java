@@ -1,0 +1,129 @@
+package dev.bulwark.impl.guard;
+
+import static dev.bulwark.impl.Preconditions.notNull;
+
+import dev.bulwark.api.AsyncGuard;
+import dev.bulwark.api.BulkheadOptions;
+import dev.bulwark.api.CircuitBreakerOptions;
+import dev.bulwark.api.FallbackFunction;
+import dev.bulwark.api.FallbackOptions;
+import dev.bulwark.api.Guard;
+import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.api.RetryOptions;
+import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.timeout.TimeoutSpec;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The programmatic door into the engine: collects options and builds the same {@link OperationSpec} the CDI
+ * extension builds from annotations. Options are validated when the spec is built, so a bad value fails in
+ * {@code build()} with a message naming it.
+ *
+ * @param <T> the result type of the guarded actions
+ */
+public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
+
+    private static final AtomicInteger ANONYMOUS = new AtomicInteger();
+
+    private final Engine engine;
+    private String name;
+    private RetrySettings retry;
+    private CircuitBreakerSettings circuitBreaker;
+    private BulkheadSettings bulkhead;
+    private Duration timeout;
+    private FallbackFunction<T> fallback;
+    private FallbackSettings fallbackSettings;
+    private Executor executor;
+
+    /** A builder whose guards run on {@code engine} (for virtual time in tests: an engine on ManualTime). */
+    public GuardSpecBuilder(Engine engine) {
+        this.engine = notNull(engine, "engine");
+    }
+
+    @Override
+    public GuardBuilder<T> name(String name) {
+        this.name = notNull(name, "name");
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withRetry(Consumer<RetryOptions> options) {
+        retry = configure(retry == null ? new RetrySettings() : retry, options);
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withCircuitBreaker(Consumer<CircuitBreakerOptions> options) {
+        circuitBreaker = configure(circuitBreaker == null ? new CircuitBreakerSettings() : circuitBreaker, options);
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withBulkhead(Consumer<BulkheadOptions> options) {
+        bulkhead = configure(bulkhead == null ? new BulkheadSettings() : bulkhead, options);
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withTimeout(Duration timeout) {
+        notNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withFallback(FallbackFunction<T> fallback) {
+        return withFallback(fallback, options -> { });
+    }
+
+    @Override
+    public GuardBuilder<T> withFallback(FallbackFunction<T> fallback, Consumer<FallbackOptions> options) {
+        this.fallback = notNull(fallback, "fallback");
+        this.fallbackSettings = configure(new FallbackSettings(), options);
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withExecutor(Executor executor) {
+        this.executor = notNull(executor, "executor");
+        return this;
+    }
+
+    @Override
+    public Guard<T> build() {
+        return new SyncGuard<>(engine.operation(spec(false)));
+    }
+
+    @Override
+    public AsyncGuard<T> buildAsync() {
+        Engine runOn = executor == null ? engine
+                : Engine.builder().clock(engine.clock()).scheduler(engine.scheduler()).sleeper(engine.sleeper())
+                        .watchdog(engine.watchdog()).metrics(engine.metrics())
+                        .circuitBreakers(engine.circuitBreakers()).executor(executor).build();
+        return new AsyncGuardImpl<>(runOn.operation(spec(true)));
+    }
+
+    private OperationSpec spec(boolean asynchronous) {
+        String operationName = name != null ? name : "guard-" + ANONYMOUS.incrementAndGet();
+        return OperationSpec.builder(operationName)
+                .retry(retry == null ? null : retry.toSpec())
+                .circuitBreaker(circuitBreaker == null ? null : circuitBreaker.toSpec())
+                .bulkhead(bulkhead == null ? null : bulkhead.toSpec())
+                .timeout(timeout == null ? null : new TimeoutSpec(timeout.toNanos()))
+                .fallback(fallback == null ? null : fallbackSettings.toSpec(fallback))
+                .asynchronous(asynchronous)
+                .build();
+    }
+
+    private static <S> S configure(S settings, Consumer<? super S> options) {
+        notNull(options, "options").accept(settings);
+        return settings;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.bulwark.impl.guard;
+
+import static dev.bulwark.impl.Preconditions.notNull;
+
+import dev.bulwark.api.Backoff;
+import dev.bulwark.api.RetryOptions;
+import dev.bulwark.impl.exception.ExceptionMatcher;
+import dev.bulwark.impl.retry.Backoffs;
+import dev.bulwark.impl.retry.RetrySpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Collects {@link RetryOptions}; the spec's defaults until told otherwise. */
+final class RetrySettings implements RetryOptions {
+
+    private int maxRetries = 3;
+    private Duration delay = Duration.ZERO;
+    private Duration maxDuration = Duration.ofMinutes(3);
+    private Duration jitter = Duration.ofMillis(200);
+    private List<Class<? extends Throwable>> retryOn = List.of(Exception.class);
+    private List<Class<? extends Throwable>> abortOn = List.of();
+    private Predicate<Object> retryIfResult;
+    private BeforeRetryListener beforeRetry;
+    private Backoff backoff = Backoffs.CONSTANT;
+    private boolean jitterApplies = true;
+
+    @Override
+    public RetryOptions maxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+        return this;
+    }
+
+    @Override
+    public RetryOptions delay(Duration delay) {
+        this.delay = notNull(delay, "delay");
+        return this;
+    }
+
+    @Override
+    public RetryOptions maxDuration(Duration maxDuration) {
+        this.maxDuration = notNull(maxDuration, "maxDuration");
+        return this;
+    }
+
+    @Override
+    public RetryOptions jitter(Duration jitter) {
+        this.jitter = notNull(jitter, "jitter");
+        return this;
+    }
+
+    @SafeVarargs
+    @Override
+    public final RetryOptions retryOn(Class<? extends Throwable>... types) {
+        this.retryOn = List.of(types);
+        return this;
+    }
+
+    @SafeVarargs
+    @Override
+    public final RetryOptions abortOn(Class<? extends Throwable>... types) {
+        this.abortOn = List.of(types);
+        return this;
+    }
+
+    @Override
+    public RetryOptions retryIfResult(Predicate<Object> resultPredicate) {
+        this.retryIfResult = notNull(resultPredicate, "retryIfResult");
+        return this;
+    }
+
+    @Override
+    public RetryOptions beforeRetry(BeforeRetryListener listener) {
+        this.beforeRetry = notNull(listener, "beforeRetry");
+        return this;
+    }
+
+    @Override
+    public RetryOptions exponentialBackoff(double factor, Duration maxDelay) {
+        return strategy(Backoffs.exponential(factor, notNull(maxDelay, "maxDelay").toNanos()), true);
+    }
+
+    @Override
+    public RetryOptions fibonacciBackoff(Duration maxDelay) {
+        return strategy(Backoffs.fibonacci(notNull(maxDelay, "maxDelay").toNanos()), true);
+    }
+
+    @Override
+    public RetryOptions fullJitterBackoff(Duration maxDelay) {
+        return strategy(Backoffs.fullJitter(notNull(maxDelay, "maxDelay").toNanos()), false);
+    }
+
+    @Override
+    public RetryOptions decorrelatedJitterBackoff(Duration maxDelay) {
+        return strategy(Backoffs.decorrelatedJitter(notNull(maxDelay, "maxDelay").toNanos()), false);
+    }
+
+    @Override
+    public RetryOptions backoff(Backoff backoff) {
+        return strategy(notNull(backoff, "backoff"), false);
+    }
+
+    private RetryOptions strategy(Backoff backoff, boolean jitterApplies) {
+        this.backoff = backoff;
+        this.jitterApplies = jitterApplies;
+        return this;
+    }
+
+    RetrySpec toSpec() {
+        return new RetrySpec(maxRetries, delay.toNanos(), maxDuration.toNanos(), jitter.toNanos(),
+                ExceptionMatcher.of(retryOn, abortOn), backoff, jitterApplies, retryIfResult, beforeRetry);
+    }
+}
