@@ -1,0 +1,137 @@
+package dev.bulwark.impl.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.bulwark.impl.exception.ExceptionMatcher;
+import dev.bulwark.impl.retry.RetrySpec;
+import dev.bulwark.impl.time.ManualTime;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SyncRetryTest {
+
+    private static final long MS = 1_000_000;
+    private final ManualTime time = new ManualTime();
+    private final Engine engine = Engine.builder().virtualTime(time).build();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private Operation retrying(RetrySpec retry) {
+        return engine.operation(OperationSpec.builder("op").retry(retry).build());
+    }
+
+    private Callable<Object> failing(Exception e) {
+        return () -> {
+            calls.incrementAndGet();
+            throw e;
+        };
+    }
+
+    @Test
+    void shouldRetryMaxRetriesTimesThenThrowTheLastFailure() {
+        Operation op = retrying(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        IllegalStateException failure = new IllegalStateException();
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> op.call(failing(failure), null)));
+        assertEquals(4, calls.get());
+    }
+
+    @Test
+    void shouldNotRetryWithZeroMaxRetries() {
+        Operation op = retrying(RetrySpec.of(0, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void shouldRetryWithoutLimitUntilSuccessWhenMaxRetriesIsMinusOne() throws Exception {
+        Operation op = retrying(RetrySpec.of(-1, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        Object result = op.call(() -> {
+            if (calls.incrementAndGet() < 500) {
+                throw new IllegalStateException();
+            }
+            return "done";
+        }, null);
+        assertEquals("done", result);
+        assertEquals(500, calls.get());
+    }
+
+    @Test
+    void shouldWaitTheDelayBetweenAttempts() {
+        Operation op = retrying(RetrySpec.of(2, 100 * MS, 0, 0, ExceptionMatcher.allExceptions()));
+        List<Long> attemptTimes = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> op.call(() -> {
+            attemptTimes.add(time.nanoTime());
+            throw new IllegalStateException();
+        }, null));
+        assertEquals(List.of(0L, 100 * MS, 200 * MS), attemptTimes);
+    }
+
+    @Test
+    void shouldStopRetryingOnceMaxDurationHasPassed() {
+        Operation op = retrying(RetrySpec.of(100, 100 * MS, 1000 * MS, 0, ExceptionMatcher.allExceptions()));
+        assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));
+        // attempts at 0, 100, ..., 900 ms; the wait to 1000 ms uses up maxDuration, so no attempt starts there
+        assertEquals(10, calls.get());
+    }
+
+    @Test
+    void shouldAbortOnASubclassOfRetryOnWhenAbortOnNamesIt() {
+        Operation op = retrying(RetrySpec.of(5, 0, 0, 0,
+                ExceptionMatcher.of(List.of(IOException.class), List.of(FileNotFoundException.class))));
+        assertThrows(FileNotFoundException.class, () -> op.call(failing(new FileNotFoundException()), null));
+        assertEquals(1, calls.get());
+        calls.set(0);
+        assertThrows(IOException.class, () -> op.call(failing(new IOException()), null));
+        assertEquals(6, calls.get());
+    }
+
+    @Test
+    void shouldNotRetryAnExceptionOutsideRetryOn() {
+        Operation op = retrying(RetrySpec.of(5, 0, 0, 0, ExceptionMatcher.of(List.of(IOException.class), List.of())));
+        assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void shouldNotRetryAnErrorByDefault() {
+        Operation op = retrying(RetrySpec.of(5, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        assertThrows(AssertionError.class, () -> op.call(() -> {
+            calls.incrementAndGet();
+            throw new AssertionError();
+        }, null));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void shouldTellTheBeforeRetryListenerEachRetryAndItsCause() {
+        List<String> seen = new ArrayList<>();
+        Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(),
+                dev.bulwark.impl.retry.Backoffs.CONSTANT, true, null,
+                (retry, cause) -> seen.add(retry + ":" + cause.getMessage())));
+        assertThrows(IllegalStateException.class, () -> op.call(() -> {
+            throw new IllegalStateException("attempt " + calls.incrementAndGet());
+        }, null));
+        assertEquals(List.of("1:attempt 1", "2:attempt 2"), seen);
+    }
+
+    @Test
+    void shouldStopWhenInterruptedWhileWaiting() {
+        Engine real = Engine.builder().build();
+        try {
+            Operation op = real.operation(OperationSpec.builder("op")
+                    .retry(RetrySpec.of(5, 60_000 * MS, 0, 0, ExceptionMatcher.allExceptions())).build());
+            Thread.currentThread().interrupt();
+            assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));
+            assertEquals(1, calls.get());
+            assertEquals(true, Thread.interrupted(), "the interrupt stays visible to the caller");
+        } finally {
+            real.close();
+        }
+    }
+}
