@@ -5,11 +5,13 @@ import static dev.bulwark.impl.chain.Throwables.unwrap;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead.Admission;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
+import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
 import dev.bulwark.impl.metrics.MetricsRecorder.FallbackUse;
 import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
+import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -44,6 +46,12 @@ final class AsyncCall<T> {
     private volatile Future<?> pendingRetry;
     private volatile FutureTask<?> running;
     private volatile QueuedAttempt queued;
+    // The attempt waiting for a rate-limit permit, and its scheduled next try; only the caller's cancel stops
+    // them (the timeout is inside the rate limit, so it never sees an attempt that is still waiting).
+    private volatile CompletableFuture<Object> permitWaiter;
+    private volatile Future<?> pendingPermit;
+    // The last refusal of our own rate limit; read after the attempt's future completed, which orders it.
+    private RateLimitException refusal;
 
     AsyncCall(Operation op, Callable<? extends CompletionStage<T>> action, Object context) {
         this.op = op;
@@ -144,20 +152,76 @@ final class AsyncCall<T> {
     private CompletableFuture<Object> attempt() {
         CircuitBreaker breaker = op.circuitBreaker;
         if (breaker == null) {
-            return timed();
+            return rateLimited();
         }
         Object permit = breaker.tryAcquire();
         if (permit == null) {
             metrics.circuitBreakerCall(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
             return CompletableFuture.failedFuture(new CircuitBreakerOpenException(op.spec.name()));
         }
-        return timed().whenComplete((value, failure) -> {
+        return rateLimited().whenComplete((value, failure) -> {
+            if (failure != null && unwrap(failure) == refusal) {
+                // Our own rate limit refused the attempt; the downstream was never called.
+                if (breaker.onRateLimited(permit, refusal)) {
+                    metrics.circuitBreakerCall(CircuitBreakerResult.FAILURE);
+                }
+                return;
+            }
             boolean failed = failure != null && breaker.onOutcome(permit, unwrap(failure));
             if (failure == null) {
                 breaker.onSuccess(permit);
             }
             metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
         });
+    }
+
+    /**
+     * Takes a rate-limit permit, then runs the attempt. Without a free permit the attempt waits up to maxWait by
+     * scheduling a new try on the executor when the limiter says one could succeed; no thread is parked.
+     */
+    private CompletableFuture<Object> rateLimited() {
+        RateLimiter limiter = op.rateLimiter;
+        if (limiter == null) {
+            return timed();
+        }
+        long wait = limiter.tryAcquire(1);
+        if (wait == 0) {
+            metrics.rateLimitCall(true);
+            return timed();
+        }
+        CompletableFuture<Object> out = new CompletableFuture<>();
+        awaitPermit(limiter, out, op.engine.clock().nanoTime() + limiter.spec().maxWaitNanos(), wait);
+        return out;
+    }
+
+    private void awaitPermit(RateLimiter limiter, CompletableFuture<Object> out, long deadline, long wait) {
+        if (wait > deadline - op.engine.clock().nanoTime()) {
+            permitWaiter = null;
+            metrics.rateLimitCall(false);
+            refusal = op.rateLimitRejection(wait, null);
+            out.completeExceptionally(refusal);
+            return;
+        }
+        permitWaiter = out;
+        pendingPermit = op.engine.scheduleOnExecutor(() -> {
+            if (result.isDone() || out.isDone()) {
+                return;
+            }
+            long next = limiter.tryAcquire(1);
+            if (next != 0) {
+                awaitPermit(limiter, out, deadline, next);
+                return;
+            }
+            permitWaiter = null;
+            metrics.rateLimitCall(true);
+            timed().whenComplete((value, failure) -> {
+                if (failure == null) {
+                    out.complete(value);
+                } else {
+                    out.completeExceptionally(unwrap(failure));
+                }
+            });
+        }, wait);
     }
 
     private CompletableFuture<Object> timed() {
@@ -305,6 +369,14 @@ final class AsyncCall<T> {
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             if (cancelled) {
+                CompletableFuture<Object> waiter = permitWaiter;
+                if (waiter != null) {
+                    Future<?> nextTry = pendingPermit;
+                    if (nextTry != null) {
+                        nextTry.cancel(false);
+                    }
+                    waiter.completeExceptionally(new CancellationException("cancelled while waiting for a permit"));
+                }
                 Future<?> retry = pendingRetry;
                 if (retry != null) {
                     retry.cancel(false);

@@ -1,10 +1,14 @@
 package dev.bulwark.impl.chain;
 
+import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.SemaphoreBulkhead;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.metrics.MetricsRecorder;
+import dev.bulwark.impl.ratelimit.RateLimitSpec;
+import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +24,7 @@ public final class Operation {
     final Engine engine;
     final RetryPolicy retry;
     final CircuitBreaker circuitBreaker;
+    final RateLimiter rateLimiter;
     final SemaphoreBulkhead semaphore;
     final QueueingBulkhead queue;
     final long timeoutNanos;
@@ -38,6 +43,7 @@ public final class Operation {
         } else {
             this.circuitBreaker = null;
         }
+        this.rateLimiter = spec.rateLimit() != null ? RateLimiter.of(spec.rateLimit(), engine.clock()) : null;
         boolean async = spec.asynchronous();
         this.semaphore = spec.bulkhead() != null && !async ? new SemaphoreBulkhead(spec.bulkhead()) : null;
         this.queue = spec.bulkhead() != null && async ? new QueueingBulkhead(spec.bulkhead()) : null;
@@ -76,6 +82,21 @@ public final class Operation {
     /** The shared circuit breaker, or null. */
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
+    }
+
+    /** The exception for an attempt the rate limiter refused; {@code retryAfterNanos} as the limiter said. */
+    RateLimitException rateLimitRejection(long retryAfterNanos, Throwable cause) {
+        RateLimitSpec limit = spec.rateLimit();
+        String message = spec.name() + " rejected by its rate limit of " + limit.value() + " per "
+                + Duration.ofNanos(limit.windowNanos()) + " (" + limit.type() + "); next permit in "
+                + Duration.ofNanos(retryAfterNanos);
+        return new RateLimitException(cause == null ? message : message + "; interrupted while waiting",
+                Duration.ofNanos(retryAfterNanos), cause);
+    }
+
+    /** The shared rate limiter, or null. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** The synchronous bulkhead, or null (also null for an asynchronous operation). */

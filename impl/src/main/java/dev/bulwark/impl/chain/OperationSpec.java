@@ -5,6 +5,7 @@ import static dev.bulwark.impl.Preconditions.notNull;
 import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.fallback.FallbackSpec;
+import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 
@@ -18,6 +19,7 @@ public final class OperationSpec {
     private final String name;
     private final RetrySpec retry;
     private final CircuitBreakerSpec circuitBreaker;
+    private final RateLimitSpec rateLimit;
     private final TimeoutSpec timeout;
     private final BulkheadSpec bulkhead;
     private final FallbackSpec fallback;
@@ -27,6 +29,7 @@ public final class OperationSpec {
         this.name = notNull(b.name, "name");
         this.retry = b.retry;
         this.circuitBreaker = b.circuitBreaker;
+        this.rateLimit = b.rateLimit;
         this.timeout = b.timeout != null && b.timeout.timeoutNanos() > 0 ? b.timeout : null;
         this.bulkhead = b.bulkhead;
         this.fallback = b.fallback;
@@ -50,6 +53,11 @@ public final class OperationSpec {
         return circuitBreaker;
     }
 
+    /** The rate limit (between the circuit breaker and the timeout), or null. */
+    public RateLimitSpec rateLimit() {
+        return rateLimit;
+    }
+
     /** The timeout, or null when absent or zero. */
     public TimeoutSpec timeout() {
         return timeout;
@@ -70,7 +78,7 @@ public final class OperationSpec {
 
     @Override
     public String toString() {
-        return "OperationSpec[" + name + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", timeout="
+        return "OperationSpec[" + name + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + ", timeout="
                 + timeout + ", bulkhead=" + bulkhead + ", fallback=" + fallback + ", asynchronous=" + asynchronous
                 + "]";
     }
@@ -80,6 +88,7 @@ public final class OperationSpec {
         private final String name;
         private RetrySpec retry;
         private CircuitBreakerSpec circuitBreaker;
+        private RateLimitSpec rateLimit;
         private TimeoutSpec timeout;
         private BulkheadSpec bulkhead;
         private FallbackSpec fallback;
@@ -96,6 +105,11 @@ public final class OperationSpec {
 
         public Builder circuitBreaker(CircuitBreakerSpec circuitBreaker) {
             this.circuitBreaker = circuitBreaker;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimitSpec rateLimit) {
+            this.rateLimit = rateLimit;
             return this;
         }
 

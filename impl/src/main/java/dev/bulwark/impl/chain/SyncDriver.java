@@ -2,12 +2,15 @@ package dev.bulwark.impl.chain;
 
 import static dev.bulwark.impl.chain.Throwables.sneakyThrow;
 
+import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
 import dev.bulwark.impl.metrics.MetricsRecorder.FallbackUse;
 import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
+import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
+import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.timeout.TimeoutWatchdog;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -15,7 +18,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Runs the chain on the caller's thread: Fallback, Retry, CircuitBreaker, Timeout, Bulkhead, action.
+ * Runs the chain on the caller's thread: Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead, action.
  * Straight-line code with the per-call state in locals: nothing is allocated on the success path.
  */
 final class SyncDriver {
@@ -104,13 +107,28 @@ final class SyncDriver {
 
     private static Object attempt(Operation op, Callable<?> action) throws Throwable {
         var breaker = op.circuitBreaker;
+        var limiter = op.rateLimiter;
         if (breaker == null) {
+            if (limiter != null) {
+                acquirePermit(op, limiter);
+            }
             return timed(op, action);
         }
         Object permit = breaker.tryAcquire();
         if (permit == null) {
             op.metrics.circuitBreakerCall(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
             throw new CircuitBreakerOpenException(op.spec.name());
+        }
+        if (limiter != null) {
+            try {
+                acquirePermit(op, limiter);
+            } catch (RateLimitException refused) {
+                // The downstream was never called: the breaker decides whether that counts at all.
+                if (breaker.onRateLimited(permit, refused)) {
+                    op.metrics.circuitBreakerCall(CircuitBreakerResult.FAILURE);
+                }
+                throw refused;
+            }
         }
         Object result;
         try {
@@ -123,6 +141,37 @@ final class SyncDriver {
         breaker.onSuccess(permit);
         op.metrics.circuitBreakerCall(CircuitBreakerResult.SUCCESS);
         return result;
+    }
+
+    /**
+     * Takes one rate-limit permit, waiting on the caller's thread (through the engine's sleeper, interruptibly) up to
+     * the limit's maxWait for it. Allocation-free when a permit is free.
+     *
+     * @throws RateLimitException when no permit is free within maxWait, or the wait is interrupted (the interrupt
+     *         stays set and the exception's cause is the {@link InterruptedException})
+     */
+    private static void acquirePermit(Operation op, RateLimiter limiter) {
+        long wait = limiter.tryAcquire(1);
+        if (wait != 0) {
+            Clock clock = op.engine.clock();
+            long deadline = clock.nanoTime() + limiter.spec().maxWaitNanos();
+            while (wait != 0) {
+                long now = clock.nanoTime();
+                if (wait > deadline - now) {
+                    op.metrics.rateLimitCall(false);
+                    throw op.rateLimitRejection(wait, null);
+                }
+                try {
+                    op.engine.sleeper().sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    op.metrics.rateLimitCall(false);
+                    throw op.rateLimitRejection(Math.max(0, now + wait - clock.nanoTime()), e);
+                }
+                wait = limiter.tryAcquire(1);
+            }
+        }
+        op.metrics.rateLimitCall(true);
     }
 
     private static Object timed(Operation op, Callable<?> action) throws Throwable {

@@ -3,6 +3,7 @@ package dev.bulwark.impl.circuitbreaker;
 import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.CircuitStateListener;
+import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +41,7 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder opened = new LongAdder();
     private final AtomicLongArray nanosInEndedPhases = new AtomicLongArray(STATES.length);
+    private final boolean failsOnRateLimit;
 
     public CircuitBreaker(CircuitBreakerSpec spec, String name, Clock clock) {
         this.spec = spec;
@@ -47,6 +49,8 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         this.clock = clock;
         this.listeners = new CopyOnWriteArrayList<>(spec.listeners());
         this.phase = new AtomicReference<>(closed(clock.nanoTime()));
+        this.failsOnRateLimit = spec.failOn().included().stream()
+                .anyMatch(type -> RateLimitException.class.isAssignableFrom(type));
     }
 
     public CircuitBreakerSpec spec() {
@@ -66,8 +70,14 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
                 case FORCED_CLOSED:
                     return current;
                 case HALF_OPEN:
-                    if (current.admitted.incrementAndGet() <= spec.successThreshold()) {
-                        return current;
+                    // Counts admitted trial calls only (no overshoot by rejected ones), so that release()
+                    // can hand a trial slot back.
+                    int admitted = current.admitted.get();
+                    if (admitted < spec.successThreshold()) {
+                        if (current.admitted.compareAndSet(admitted, admitted + 1)) {
+                            return current;
+                        }
+                        continue;
                     }
                     rejected.increment();
                     return null;
@@ -135,6 +145,34 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
             onSuccess(permit);
         }
         return isFailure;
+    }
+
+    /**
+     * The call admitted by {@code permit} never reached the downstream (a rate limit inside the breaker refused
+     * it): nothing is recorded, and in HALF_OPEN its trial slot is handed back.
+     */
+    public void release(Object permit) {
+        Phase admittedBy = (Phase) permit;
+        if (admittedBy.state == CircuitState.HALF_OPEN) {
+            admittedBy.admitted.decrementAndGet();
+        }
+    }
+
+    /**
+     * Reports a call admitted by {@code permit} that the rate limit inside the breaker refused. The downstream was
+     * never called, so it is a failure only when failOn names {@link RateLimitException} or a subclass of it
+     * explicitly (and skipOn does not exclude it); the catch-all default {@code failOn = Throwable} does not count.
+     * Otherwise the permit is {@link #release(Object) released}.
+     *
+     * @return whether it was recorded as a failure
+     */
+    public boolean onRateLimited(Object permit, RateLimitException rejection) {
+        if (failsOnRateLimit && spec.failOn().matches(rejection)) {
+            onFailure(permit);
+            return true;
+        }
+        release(permit);
+        return false;
     }
 
     /** Tells whether {@code failure} would count as a failure. */

@@ -52,6 +52,13 @@ public interface MetricsRecorder {
     default void bulkheadWaiting(long nanos) {
     }
 
+    /**
+     * An attempt got, or was refused, a rate-limit permit, after any wait ({@code ft.ratelimit.calls.total}, tag
+     * {@code rateLimitResult=permitted|rejected}).
+     */
+    default void rateLimitCall(boolean permitted) {
+    }
+
     /** {@code fallback} tag of {@code ft.invocations.total}. */
     enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
 
