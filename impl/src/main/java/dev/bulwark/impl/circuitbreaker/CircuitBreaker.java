@@ -195,6 +195,9 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
             return false;
         }
         nanosInEndedPhases.addAndGet(from.state.ordinal(), to.since - from.since);
+        if (from.state == to.state) {
+            return true; // an operator's reset or force that keeps the state: a new phase, but no change to tell
+        }
         for (CircuitStateListener listener : listeners) {
             try {
                 listener.onStateChange(name, from.state, to.state);
