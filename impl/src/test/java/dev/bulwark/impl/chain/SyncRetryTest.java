@@ -3,8 +3,10 @@ package dev.bulwark.impl.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.impl.exception.ExceptionMatcher;
+import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.time.ManualTime;
 import java.io.FileNotFoundException;
@@ -112,7 +114,7 @@ class SyncRetryTest {
     void shouldTellTheBeforeRetryListenerEachRetryAndItsCause() {
         List<String> seen = new ArrayList<>();
         Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(),
-                dev.bulwark.impl.retry.Backoffs.CONSTANT, true, null,
+                Backoffs.CONSTANT, true, null,
                 (retry, cause) -> seen.add(retry + ":" + cause.getMessage())));
         assertThrows(IllegalStateException.class, () -> op.call(() -> {
             throw new IllegalStateException("attempt " + calls.incrementAndGet());
@@ -121,17 +123,107 @@ class SyncRetryTest {
     }
 
     @Test
-    void shouldStopWhenInterruptedWhileWaiting() {
-        Engine real = Engine.builder().build();
-        try {
-            Operation op = real.operation(OperationSpec.builder("op")
-                    .retry(RetrySpec.of(5, 60_000 * MS, 0, 0, ExceptionMatcher.allExceptions())).build());
-            Thread.currentThread().interrupt();
-            assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));
-            assertEquals(1, calls.get());
-            assertEquals(true, Thread.interrupted(), "the interrupt stays visible to the caller");
-        } finally {
-            real.close();
+    void shouldStopAndKeepTheInterruptWhenInterruptedWhileWaiting() {
+        Engine interrupting = Engine.builder().virtualTime(time).sleeper(nanos -> {
+            throw new InterruptedException();
+        }).build();
+        Operation op = interrupting.operation(OperationSpec.builder("op")
+                .retry(RetrySpec.of(5, 60_000 * MS, 0, 0, ExceptionMatcher.allExceptions())).build());
+        IllegalStateException failure = new IllegalStateException();
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> op.call(failing(failure), null)));
+        assertEquals(1, calls.get());
+        assertTrue(Thread.interrupted(), "the interrupt stays visible to the caller");
+    }
+
+    @Test
+    void shouldNotRetryASuccess() throws Exception {
+        Operation op = retrying(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        assertEquals("ok", op.call(() -> {
+            calls.incrementAndGet();
+            return "ok";
+        }, null));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void shouldReturnTheFirstSuccessAfterFailures() throws Exception {
+        Operation op = retrying(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        assertEquals("second", op.call(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException();
+            }
+            return "second";
+        }, null));
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void shouldRetryARejectedResultAndReturnTheLastOneWhenRetriesRunOut() throws Exception {
+        Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
+                result -> (Integer) result < 0, null));
+        assertEquals(-3, op.call(() -> -calls.incrementAndGet(), null));
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void shouldReturnTheFirstAcceptedResult() throws Exception {
+        Operation op = retrying(new RetrySpec(5, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
+                result -> result == null, null));
+        assertEquals("value", op.call(() -> calls.incrementAndGet() < 3 ? null : "value", null));
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void shouldWaitTheBackoffsGrowingDelaysBetweenAttempts() {
+        Operation op = retrying(new RetrySpec(4, 100 * MS, 0, 0, ExceptionMatcher.allExceptions(),
+                Backoffs.exponential(2, 300 * MS), true, null, null));
+        List<Long> attemptTimes = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> op.call(() -> {
+            attemptTimes.add(time.nanoTime() / MS);
+            throw new IllegalStateException();
+        }, null));
+        assertEquals(List.of(0L, 100L, 300L, 600L, 900L), attemptTimes, "delays 100, 200, 300 (capped), 300");
+    }
+
+    @Test
+    void shouldWaitJitteredDelaysWithinTheirBounds() {
+        Operation op = retrying(RetrySpec.of(50, 100 * MS, 0, 20 * MS, ExceptionMatcher.allExceptions()));
+        List<Long> attemptTimes = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> op.call(() -> {
+            attemptTimes.add(time.nanoTime());
+            throw new IllegalStateException();
+        }, null));
+        assertEquals(51, attemptTimes.size());
+        for (int i = 1; i < attemptTimes.size(); i++) {
+            long waited = attemptTimes.get(i) - attemptTimes.get(i - 1);
+            assertTrue(waited >= 80 * MS && waited <= 120 * MS, "waited " + waited);
         }
+    }
+
+    @Test
+    void shouldStopOnMaxDurationEvenWithUnlimitedRetries() {
+        Operation op = retrying(RetrySpec.of(-1, 100 * MS, 450 * MS, 0, ExceptionMatcher.allExceptions()));
+        assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));
+        assertEquals(5, calls.get(), "attempts at 0, 100, 200, 300 and 400 ms");
+    }
+
+    @Test
+    void shouldCountTheAttemptsOwnDurationTowardsMaxDuration() {
+        Operation op = retrying(RetrySpec.of(-1, 0, 1_000 * MS, 0, ExceptionMatcher.allExceptions()));
+        assertThrows(IllegalStateException.class, () -> op.call(() -> {
+            calls.incrementAndGet();
+            time.advance(300 * MS); // each attempt takes 300 ms
+            throw new IllegalStateException();
+        }, null));
+        assertEquals(4, calls.get(), "attempts start at 0, 300, 600 and 900 ms; at 1200 ms time is up");
+    }
+
+    @Test
+    void shouldThrowTheFailureOfTheLastAttempt() {
+        Operation op = retrying(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> op.call(() -> {
+            throw new IllegalStateException("attempt " + calls.incrementAndGet());
+        }, null));
+        assertEquals("attempt 3", thrown.getMessage());
     }
 }
