@@ -184,6 +184,7 @@ final class AsyncCall<T> {
         if (limiter == null) {
             return timed();
         }
+        refusal = null;
         long wait = limiter.tryAcquire(1);
         if (wait == 0) {
             metrics.rateLimitCall(true);

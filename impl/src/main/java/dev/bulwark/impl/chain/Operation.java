@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A guarded operation ready to run: its spec plus the state that every call shares (circuit breaker,
- * bulkhead). Created once per spec (per bean class and method, or per programmatic guard) and used by
+ * rate limiter, bulkhead). Created once per spec (per bean class and method, or per programmatic guard) and used by
  * any number of threads.
  */
 public final class Operation {
