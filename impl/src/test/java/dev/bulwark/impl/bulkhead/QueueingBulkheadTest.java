@@ -18,53 +18,107 @@ class QueueingBulkheadTest {
         return () -> started.add(name);
     }
 
+    private void submitAll(String... names) {
+        for (String n : names) {
+            bulkhead.submit(task(n));
+        }
+    }
+
     @Test
-    void shouldRunUpToTheLimitQueueUpToTheQueueSizeAndRejectTheRest() {
+    void shouldStartTasksUpToTheLimitAtOnce() {
         assertEquals(Admission.STARTED, bulkhead.submit(task("a")));
         assertEquals(Admission.STARTED, bulkhead.submit(task("b")));
-        assertEquals(Admission.QUEUED, bulkhead.submit(task("c")));
-        assertEquals(Admission.QUEUED, bulkhead.submit(task("d")));
-        assertEquals(Admission.REJECTED, bulkhead.submit(task("e")));
         assertEquals(List.of("a", "b"), started);
         assertEquals(2, bulkhead.running());
+    }
+
+    @Test
+    void shouldQueueTasksBeyondTheLimitUpToTheQueueSize() {
+        submitAll("a", "b");
+        assertEquals(Admission.QUEUED, bulkhead.submit(task("c")));
+        assertEquals(Admission.QUEUED, bulkhead.submit(task("d")));
+        assertEquals(List.of("a", "b"), started, "queued tasks do not start yet");
         assertEquals(2, bulkhead.waiting());
     }
 
     @Test
+    void shouldRejectATaskWhenTheQueueIsFull() {
+        submitAll("a", "b", "c", "d");
+        assertEquals(Admission.REJECTED, bulkhead.submit(task("e")));
+        assertEquals(2, bulkhead.running());
+        assertEquals(2, bulkhead.waiting());
+        assertFalse(started.contains("e"));
+    }
+
+    @Test
     void shouldStartWaitersInArrivalOrderAsPlacesFree() {
-        for (String n : List.of("a", "b", "c", "d")) {
-            bulkhead.submit(task(n));
-        }
+        submitAll("a", "b", "c", "d");
         bulkhead.release();
         assertEquals(List.of("a", "b", "c"), started);
         bulkhead.release();
-        bulkhead.release();
-        bulkhead.release();
         assertEquals(List.of("a", "b", "c", "d"), started);
+    }
+
+    @Test
+    void shouldHandTheFreedPlaceToTheWaiterWithoutFreeingIt() {
+        submitAll("a", "b", "c");
+        bulkhead.release();
+        assertEquals(2, bulkhead.running());
+        assertEquals(0, bulkhead.waiting());
+    }
+
+    @Test
+    void shouldFreeEveryPlaceOnceAllTasksAreReleased() {
+        submitAll("a", "b", "c", "d");
+        for (int i = 0; i < 4; i++) {
+            bulkhead.release();
+        }
         assertEquals(0, bulkhead.running());
         assertEquals(0, bulkhead.waiting());
     }
 
     @Test
-    void shouldForgetACancelledWaiter() {
-        bulkhead.submit(task("a"));
-        bulkhead.submit(task("b"));
+    void shouldAcceptAgainOnceTheQueueHasRoom() {
+        submitAll("a", "b", "c", "d");
+        bulkhead.release();
+        assertEquals(Admission.QUEUED, bulkhead.submit(task("e")));
+    }
+
+    @Test
+    void shouldNeverStartACancelledWaiter() {
+        submitAll("a", "b");
         Runnable c = task("c");
         bulkhead.submit(c);
+        submitAll("d");
         assertTrue(bulkhead.cancelWaiting(c));
-        assertFalse(bulkhead.cancelWaiting(c));
         bulkhead.release();
-        assertEquals(List.of("a", "b"), started);
+        assertEquals(List.of("a", "b", "d"), started);
+        assertEquals(0, bulkhead.waiting());
+    }
+
+    @Test
+    void shouldMakeRoomInTheQueueForACancelledWaiter() {
+        submitAll("a", "b", "c");
+        Runnable d = task("d");
+        bulkhead.submit(d);
+        bulkhead.cancelWaiting(d);
+        assertEquals(Admission.QUEUED, bulkhead.submit(task("e")));
+    }
+
+    @Test
+    void shouldNotCancelATaskThatAlreadyStarted() {
+        Runnable a = task("a");
+        bulkhead.submit(a);
+        assertFalse(bulkhead.cancelWaiting(a));
         assertEquals(1, bulkhead.running());
     }
 
     @Test
-    void shouldRejectOnceTheSemaphoreIsFull() {
-        SemaphoreBulkhead semaphore = new SemaphoreBulkhead(new BulkheadSpec(2, 1));
-        assertTrue(semaphore.tryAcquire());
-        assertTrue(semaphore.tryAcquire());
-        assertFalse(semaphore.tryAcquire());
-        semaphore.release();
-        assertTrue(semaphore.tryAcquire());
+    void shouldNotCancelAWaiterTwice() {
+        submitAll("a", "b");
+        Runnable c = task("c");
+        bulkhead.submit(c);
+        assertTrue(bulkhead.cancelWaiting(c));
+        assertFalse(bulkhead.cancelWaiting(c));
     }
 }
