@@ -44,8 +44,9 @@ final class AsyncCall<T> {
     private int retries;
     private long previousDelay;
     private volatile Future<?> pendingRetry;
-    private volatile FutureTask<?> running;
-    private volatile QueuedAttempt queued;
+    // The attempt in progress; each attempt has its own handle, so a late timeout of one attempt can never
+    // abort the retry that followed it.
+    private volatile AttemptHandle current;
     // The attempt waiting for a rate-limit permit, and its scheduled next try; only the caller's cancel stops
     // them (the timeout is inside the rate limit, so it never sees an attempt that is still waiting).
     private volatile CompletableFuture<Object> permitWaiter;
@@ -70,7 +71,9 @@ final class AsyncCall<T> {
         if (result.isDone()) {
             return;
         }
-        attempt().whenComplete((value, failure) -> afterAttempt(value, failure == null ? null : unwrap(failure)));
+        AttemptHandle handle = new AttemptHandle();
+        current = handle;
+        attempt(handle).whenComplete((value, failure) -> afterAttempt(value, failure == null ? null : unwrap(failure)));
     }
 
     private void afterAttempt(Object value, Throwable failure) {
@@ -149,17 +152,17 @@ final class AsyncCall<T> {
         }
     }
 
-    private CompletableFuture<Object> attempt() {
+    private CompletableFuture<Object> attempt(AttemptHandle handle) {
         CircuitBreaker breaker = op.circuitBreaker;
         if (breaker == null) {
-            return rateLimited();
+            return rateLimited(handle);
         }
         Object permit = breaker.tryAcquire();
         if (permit == null) {
             metrics.circuitBreakerCall(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
             return CompletableFuture.failedFuture(new CircuitBreakerOpenException(op.spec.name()));
         }
-        return rateLimited().whenComplete((value, failure) -> {
+        return rateLimited(handle).whenComplete((value, failure) -> {
             if (failure != null && unwrap(failure) == refusal) {
                 // Our own rate limit refused the attempt; the downstream was never called.
                 if (breaker.onRateLimited(permit, refusal)) {
@@ -179,23 +182,23 @@ final class AsyncCall<T> {
      * Takes a rate-limit permit, then runs the attempt. Without a free permit the attempt waits up to maxWait by
      * scheduling a new try on the executor when the limiter says one could succeed; no thread is parked.
      */
-    private CompletableFuture<Object> rateLimited() {
+    private CompletableFuture<Object> rateLimited(AttemptHandle handle) {
         RateLimiter limiter = op.rateLimiter;
         if (limiter == null) {
-            return timed();
+            return timed(handle);
         }
         refusal = null;
         long wait = limiter.tryAcquire(1);
         if (wait == 0) {
             metrics.rateLimitCall(true);
-            return timed();
+            return timed(handle);
         }
         CompletableFuture<Object> out = new CompletableFuture<>();
-        awaitPermit(limiter, out, op.engine.clock().nanoTime() + limiter.spec().maxWaitNanos(), wait);
+        awaitPermit(handle, limiter, out, op.engine.clock().nanoTime() + limiter.spec().maxWaitNanos(), wait);
         return out;
     }
 
-    private void awaitPermit(RateLimiter limiter, CompletableFuture<Object> out, long deadline, long wait) {
+    private void awaitPermit(AttemptHandle handle, RateLimiter limiter, CompletableFuture<Object> out, long deadline, long wait) {
         if (wait > deadline - op.engine.clock().nanoTime()) {
             permitWaiter = null;
             metrics.rateLimitCall(false);
@@ -210,12 +213,12 @@ final class AsyncCall<T> {
             }
             long next = limiter.tryAcquire(1);
             if (next != 0) {
-                awaitPermit(limiter, out, deadline, next);
+                awaitPermit(handle, limiter, out, deadline, next);
                 return;
             }
             permitWaiter = null;
             metrics.rateLimitCall(true);
-            timed().whenComplete((value, failure) -> {
+            timed(handle).whenComplete((value, failure) -> {
                 if (failure == null) {
                     out.complete(value);
                 } else {
@@ -225,9 +228,9 @@ final class AsyncCall<T> {
         }, wait);
     }
 
-    private CompletableFuture<Object> timed() {
+    private CompletableFuture<Object> timed(AttemptHandle handle) {
         if (op.timeoutNanos == 0) {
-            return bulkheaded();
+            return bulkheaded(handle);
         }
         CompletableFuture<Object> out = new CompletableFuture<>();
         long attemptStart = op.engine.clock().nanoTime();
@@ -236,10 +239,10 @@ final class AsyncCall<T> {
                     op.spec.name() + " timed out after " + op.timeoutNanos / 1_000_000 + " ms");
             if (out.completeExceptionally(timeout)) {
                 metrics.timeoutCall(true, op.engine.clock().nanoTime() - attemptStart);
-                abortAttempt(true);
+                handle.abort(true);
             }
         }, op.timeoutNanos);
-        bulkheaded().whenComplete((value, failure) -> {
+        bulkheaded(handle).whenComplete((value, failure) -> {
             timer.cancel(false);
             boolean settled = failure == null ? out.complete(value) : out.completeExceptionally(unwrap(failure));
             if (settled) {
@@ -249,16 +252,16 @@ final class AsyncCall<T> {
         return out;
     }
 
-    private CompletableFuture<Object> bulkheaded() {
+    private CompletableFuture<Object> bulkheaded(AttemptHandle handle) {
         QueueingBulkhead bulkhead = op.queue;
         if (bulkhead == null) {
-            return offloaded();
+            return offloaded(handle);
         }
-        QueuedAttempt attempt = new QueuedAttempt(bulkhead);
-        queued = attempt;
+        QueuedAttempt attempt = new QueuedAttempt(bulkhead, handle);
+        handle.queued = attempt;
         Admission admission = bulkhead.submit(attempt);
         if (admission == Admission.REJECTED) {
-            queued = null;
+            handle.queued = null;
             metrics.bulkheadCall(false);
             attempt.out.completeExceptionally(new BulkheadException(op.spec.name() + " rejected: "
                     + bulkhead.limit() + " running and " + bulkhead.queueSize() + " waiting"));
@@ -272,20 +275,20 @@ final class AsyncCall<T> {
     private final class QueuedAttempt implements Runnable {
         final CompletableFuture<Object> out = new CompletableFuture<>();
         final QueueingBulkhead bulkhead;
+        final AttemptHandle handle;
         final long queuedAt = op.engine.clock().nanoTime();
 
-        QueuedAttempt(QueueingBulkhead bulkhead) {
+        QueuedAttempt(QueueingBulkhead bulkhead, AttemptHandle handle) {
             this.bulkhead = bulkhead;
+            this.handle = handle;
         }
 
         @Override
         public void run() {
-            if (queued == this) {
-                queued = null;
-            }
+            handle.queued = null;
             long runStart = op.engine.clock().nanoTime();
             metrics.bulkheadWaiting(runStart - queuedAt);
-            offloaded().whenComplete((value, failure) -> {
+            offloaded(handle).whenComplete((value, failure) -> {
                 bulkhead.release();
                 metrics.bulkheadRunning(op.engine.clock().nanoTime() - runStart);
                 if (failure == null) {
@@ -297,7 +300,7 @@ final class AsyncCall<T> {
         }
     }
 
-    private CompletableFuture<Object> offloaded() {
+    private CompletableFuture<Object> offloaded(AttemptHandle handle) {
         CompletableFuture<Object> out = new CompletableFuture<>();
         // Exactly one of "the body starts" and "the task was cancelled before starting" settles out.
         AtomicBoolean claimed = new AtomicBoolean();
@@ -330,7 +333,7 @@ final class AsyncCall<T> {
                 }
             }
         };
-        running = task;
+        handle.running = task;
         try {
             op.engine.executor().execute(task);
         } catch (RuntimeException rejected) {
@@ -341,16 +344,22 @@ final class AsyncCall<T> {
         return out;
     }
 
-    /** Stops the current attempt: dequeues it if it waits in the bulkhead, interrupts it if asked. */
-    private void abortAttempt(boolean interrupt) {
-        QueuedAttempt waiting = queued;
-        if (waiting != null && waiting.bulkhead.cancelWaiting(waiting)) {
-            queued = null;
-            waiting.out.completeExceptionally(new CancellationException("attempt left the bulkhead queue"));
-        }
-        FutureTask<?> task = running;
-        if (task != null) {
-            task.cancel(interrupt);
+    /** One attempt's place in the bulkhead queue and its task on the executor, so that it can be stopped. */
+    private final class AttemptHandle {
+        volatile QueuedAttempt queued;
+        volatile FutureTask<?> running;
+
+        /** Dequeues the attempt if it waits in the bulkhead; cancels its task, interrupting it if asked. */
+        void abort(boolean interrupt) {
+            QueuedAttempt waiting = queued;
+            if (waiting != null && waiting.bulkhead.cancelWaiting(waiting)) {
+                queued = null;
+                waiting.out.completeExceptionally(new CancellationException("attempt left the bulkhead queue"));
+            }
+            FutureTask<?> task = running;
+            if (task != null) {
+                task.cancel(interrupt);
+            }
         }
     }
 
@@ -382,7 +391,10 @@ final class AsyncCall<T> {
                 if (retry != null) {
                     retry.cancel(false);
                 }
-                abortAttempt(mayInterruptIfRunning);
+                AttemptHandle attempt = current;
+                if (attempt != null) {
+                    attempt.abort(mayInterruptIfRunning);
+                }
             }
             return cancelled;
         }

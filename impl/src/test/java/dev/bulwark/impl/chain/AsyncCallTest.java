@@ -176,4 +176,23 @@ class AsyncCallTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void shouldAbortOnlyTheTimedOutAttemptNotTheRetryThatFollowsIt() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(1, 0, 0, 0, ExceptionMatcher.allExceptions()))
+                .timeout(new TimeoutSpec(SECOND))
+                .bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> firstStage = new CompletableFuture<>();
+        CompletableFuture<Object> result = op.callAsync(() -> calls.incrementAndGet() == 1
+                ? firstStage : CompletableFuture.completedFuture("retried"), null);
+
+        // The first attempt times out but keeps its place until its stage completes; the retry queues.
+        time.advance(SECOND);
+        assertEquals(1, op.queueingBulkhead().waiting(), "the retry waits; the late timeout left it alone");
+        assertFalse(result.isDone());
+        firstStage.complete("too late");
+        assertEquals("retried", result.join());
+        assertEquals(2, calls.get());
+    }
 }
