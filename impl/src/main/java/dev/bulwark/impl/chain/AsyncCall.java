@@ -334,6 +334,11 @@ final class AsyncCall<T> {
             }
         };
         handle.running = task;
+        if (handle.aborted) {
+            // The abort came before the task was published and could not reach it: the attempt never starts.
+            task.cancel(false);
+            return out;
+        }
         try {
             op.engine.executor().execute(task);
         } catch (RuntimeException rejected) {
@@ -348,9 +353,15 @@ final class AsyncCall<T> {
     private final class AttemptHandle {
         volatile QueuedAttempt queued;
         volatile FutureTask<?> running;
+        // Set before reading running, which offloaded() publishes before reading this: one always sees the other.
+        volatile boolean aborted;
 
-        /** Dequeues the attempt if it waits in the bulkhead; cancels its task, interrupting it if asked. */
+        /**
+         * Dequeues the attempt if it waits in the bulkhead; cancels its task, interrupting it if asked. An
+         * attempt whose task is not created yet never starts.
+         */
         void abort(boolean interrupt) {
+            aborted = true;
             QueuedAttempt waiting = queued;
             if (waiting != null && waiting.bulkhead.cancelWaiting(waiting)) {
                 queued = null;

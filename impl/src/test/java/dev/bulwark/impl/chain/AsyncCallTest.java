@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.CircuitState;
+import dev.bulwark.api.CircuitStateListener;
 import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
@@ -24,7 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -60,18 +63,128 @@ class AsyncCallTest {
         assertEquals(List.of(0L, SECOND, 2 * SECOND), attempts);
     }
 
+    private static CompletableFuture<Object> failed(String message) {
+        return CompletableFuture.failedFuture(new IllegalStateException(message));
+    }
+
     @Test
-    void shouldTreatAFailedStageLikeAThrownException() {
+    void shouldRetryAFailedStage() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
-                .circuitBreaker(CircuitBreakerSpec.of(2, 1.0, SECOND, 1, ExceptionMatcher.all()))
+                .retry(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> result = op.callAsync(() -> calls.incrementAndGet() < 3 ? failed("down")
+                : CompletableFuture.completedFuture("ok"), null);
+        assertEquals("ok", result.join());
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void shouldRetryAnExceptionThrownBeforeAStageIsReturned() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> result = op.callAsync(() -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("thrown");
+        }, null);
+        assertEquals("thrown", failureOf(result).getMessage());
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void shouldNotRetryAnAbortedFailedStage() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(5, 0, 0, 0,
+                        ExceptionMatcher.of(List.of(Exception.class), List.of(IllegalStateException.class))))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(() -> {
+            calls.incrementAndGet();
+            return failed("aborted");
+        }, null);
+        assertInstanceOf(IllegalStateException.class, failureOf(result));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void shouldStopAsyncRetriesOnMaxDuration() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(-1, SECOND, 3 * SECOND + 1, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> result = op.callAsync(() -> {
+            calls.incrementAndGet();
+            return failed("down");
+        }, null);
+        time.advance(10 * SECOND);
+        assertInstanceOf(IllegalStateException.class, failureOf(result));
+        assertEquals(4, calls.get(), "attempts at 0, 1, 2 and 3 s");
+        assertEquals(0, time.pendingTasks());
+    }
+
+    @Test
+    void shouldCountAFailedStageAsABreakerFailure() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .circuitBreaker(CircuitBreakerSpec.of(2, 1.0, SECOND, 1, ExceptionMatcher.all())).build());
+        op.callAsync(() -> failed("down"), null);
+        op.callAsync(() -> failed("down"), null);
+        assertEquals(CircuitState.OPEN, op.circuitBreaker().state());
+        assertEquals(2, op.circuitBreaker().failedCalls());
+    }
+
+    @Test
+    void shouldCountACompletedStageAsABreakerSuccess() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .circuitBreaker(CircuitBreakerSpec.of(2, 1.0, SECOND, 1, ExceptionMatcher.all())).build());
+        CompletableFuture<Object> pending = new CompletableFuture<>();
+        op.callAsync(() -> pending, null);
+        assertEquals(0, op.circuitBreaker().successfulCalls(), "nothing recorded before the stage completes");
+        pending.complete("done");
+        assertEquals(1, op.circuitBreaker().successfulCalls());
+    }
+
+    @Test
+    void shouldRejectWithCircuitBreakerOpenExceptionWithoutCallingTheAction() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .circuitBreaker(CircuitBreakerSpec.of(1, 1.0, SECOND, 1, ExceptionMatcher.all())).build());
+        op.callAsync(() -> failed("down"), null);
+        CompletableFuture<Object> rejected = op.callAsync(() -> {
+            calls.incrementAndGet();
+            return CompletableFuture.completedFuture("ran");
+        }, null);
+        assertInstanceOf(CircuitBreakerOpenException.class, failureOf(rejected));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void shouldFallBackOnAFailedStageFlatteningTheFallbacksStage() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .fallback(new FallbackSpec((ctx, failure) -> CompletableFuture.completedFuture("fb " + failure.getMessage()),
                         ExceptionMatcher.all()))
                 .build());
-        for (int i = 0; i < 2; i++) {
-            CompletableFuture<Object> r = op.callAsync(() -> CompletableFuture.failedFuture(new IllegalStateException("down")), null);
-            assertEquals("fb down", r.join(), "fallback flattened from the stage it returned");
-        }
-        assertEquals(CircuitState.OPEN, op.circuitBreaker().state());
+        assertEquals("fb down", op.callAsync(() -> failed("down"), null).join());
+    }
+
+    @Test
+    void shouldFallBackOnlyAfterAsyncRetriesAreExhausted() {
+        List<String> fallbackSaw = new ArrayList<>();
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(2, SECOND, 0, 0, ExceptionMatcher.allExceptions()))
+                .fallback(new FallbackSpec((ctx, failure) -> {
+                    fallbackSaw.add(failure.getMessage());
+                    return "fallback";
+                }, ExceptionMatcher.all()))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(() -> failed("attempt " + calls.incrementAndGet()), null);
+        time.advance(SECOND);
+        assertEquals(List.of(), fallbackSaw, "one retry left");
+        time.advance(SECOND);
+        assertEquals("fallback", result.join());
+        assertEquals(List.of("attempt 3"), fallbackSaw);
+    }
+
+    @Test
+    void shouldNotApplyTheFallbackOutsideApplyOn() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .fallback(new FallbackSpec((ctx, failure) -> "fallback",
+                        ExceptionMatcher.of(List.of(RuntimeException.class), List.of(IllegalStateException.class))))
+                .build());
+        assertInstanceOf(IllegalStateException.class, failureOf(op.callAsync(() -> failed("skipped"), null)));
     }
 
     @Test
@@ -194,5 +307,111 @@ class AsyncCallTest {
         firstStage.complete("too late");
         assertEquals("retried", result.join());
         assertEquals(2, calls.get());
+    }
+
+    @Test
+    void shouldNotTimeOutAStageThatCompletesInTime() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND)).build());
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        CompletableFuture<Object> result = op.callAsync(() -> stage, null);
+        time.advance(SECOND - 1);
+        stage.complete("in time");
+        assertEquals(0, time.pendingTasks(), "the timer was cancelled");
+        time.advance(SECOND);
+        assertEquals("in time", result.join());
+    }
+
+    @Test
+    void shouldRetryAfterAnAsyncTimeout() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND))
+                .retry(RetrySpec.of(1, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> result = op.callAsync(() -> calls.incrementAndGet() == 1 ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture("second"), null);
+        time.advance(SECOND);
+        assertEquals("second", result.join());
+    }
+
+    @Test
+    void shouldCountAnAsyncTimeoutAsABreakerFailure() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND))
+                .circuitBreaker(CircuitBreakerSpec.of(1, 1.0, 10 * SECOND, 1, ExceptionMatcher.all())).build());
+        CompletableFuture<Object> result = op.callAsync(CompletableFuture::new, null);
+        time.advance(SECOND);
+        assertInstanceOf(TimeoutException.class, failureOf(result));
+        assertEquals(CircuitState.OPEN, op.circuitBreaker().state());
+    }
+
+    @Test
+    void shouldFallBackOnAnAsyncTimeout() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND))
+                .fallback(new FallbackSpec((ctx, failure) -> failure.getClass().getSimpleName(), ExceptionMatcher.all()))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(CompletableFuture::new, null);
+        time.advance(SECOND);
+        assertEquals("TimeoutException", result.join());
+    }
+
+    @Test
+    void shouldReleaseTheBulkheadPlaceWhenTheStageFails() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        op.callAsync(() -> stage, null);
+        stage.completeExceptionally(new IllegalStateException());
+        assertEquals(0, op.queueingBulkhead().running());
+    }
+
+    @Test
+    void shouldReleaseTheBulkheadPlaceWhenTheActionThrows() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .bulkhead(new BulkheadSpec(1, 1)).build());
+        op.callAsync(() -> {
+            throw new IllegalStateException();
+        }, null);
+        assertEquals(0, op.queueingBulkhead().running());
+    }
+
+    @Test
+    void shouldRetryAnAsyncBulkheadRejection() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .bulkhead(new BulkheadSpec(1, 1))
+                .retry(RetrySpec.of(1, SECOND, 0, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> first = new CompletableFuture<>();
+        op.callAsync(() -> first, null);
+        op.callAsync(CompletableFuture::new, null); // fills the queue
+        CompletableFuture<Object> third = op.callAsync(() -> CompletableFuture.completedFuture("third"), null);
+        assertFalse(third.isDone(), "rejected, waiting for its retry");
+        first.complete("one"); // the queued call takes the place; the queue has room again
+        time.advance(SECOND);
+        assertEquals(1, op.queueingBulkhead().waiting(), "the retry is queued behind the running call");
+    }
+
+    @Test
+    void shouldNotStartAnAttemptWhenCancelledWhileTheAttemptIsBeingSetUp() {
+        AtomicReference<CompletableFuture<Object>> call = new AtomicReference<>();
+        // The breaker tells its listener of OPEN -> HALF_OPEN on the thread that is starting the retry attempt,
+        // which lets this test cancel at exactly that moment: after the retry was decided, before the attempt
+        // was handed to the executor.
+        CircuitStateListener cancelOnHalfOpen = (name, from, to) -> {
+            if (to == CircuitState.HALF_OPEN) {
+                call.get().cancel(true);
+            }
+        };
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(3, SECOND, 0, 0, ExceptionMatcher.allExceptions()))
+                .circuitBreaker(new CircuitBreakerSpec(null, 1, 1.0, 0, SECOND, 1, ExceptionMatcher.all(),
+                        List.of(cancelOnHalfOpen)))
+                .build());
+        call.set(op.callAsync(() -> {
+            calls.incrementAndGet();
+            return failed("down");
+        }, null));
+        time.advance(10 * SECOND);
+        assertTrue(call.get().isCancelled());
+        assertEquals(1, calls.get(), "no attempt runs after the call was cancelled");
     }
 }
