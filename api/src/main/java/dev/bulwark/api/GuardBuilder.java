@@ -23,6 +23,9 @@ public interface GuardBuilder<T> {
 
     GuardBuilder<T> withBulkhead(Consumer<BulkheadOptions> bulkhead);
 
+    /** Limits how often attempts may start; a refused attempt fails with {@link RateLimitException}. */
+    GuardBuilder<T> withRateLimit(Consumer<RateLimitOptions> rateLimit);
+
     /** Fails each attempt that takes longer than {@code timeout} with {@code TimeoutException}. */
     GuardBuilder<T> withTimeout(Duration timeout);
 

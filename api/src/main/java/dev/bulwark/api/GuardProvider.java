@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The service the API finds through {@link java.util.ServiceLoader}; {@code bulwark-impl} provides it.
@@ -9,6 +10,8 @@ import java.util.Set;
 public interface GuardProvider {
 
     <T> GuardBuilder<T> newBuilder();
+
+    RateLimiterHandle newRateLimiter(Consumer<RateLimitOptions> options);
 
     /** The breaker registered under {@code name}, or null. */
     CircuitBreakerHandle circuitBreaker(String name);

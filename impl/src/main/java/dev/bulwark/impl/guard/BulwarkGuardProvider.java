@@ -3,9 +3,12 @@ package dev.bulwark.impl.guard;
 import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.GuardBuilder;
 import dev.bulwark.api.GuardProvider;
+import dev.bulwark.api.RateLimitOptions;
+import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The engine behind {@code Guard.builder()} and {@code CircuitBreakers}; found by the ServiceLoader. */
 public final class BulwarkGuardProvider implements GuardProvider {
@@ -13,6 +16,11 @@ public final class BulwarkGuardProvider implements GuardProvider {
     @Override
     public <T> GuardBuilder<T> newBuilder() {
         return new GuardSpecBuilder<>(Engine.shared());
+    }
+
+    @Override
+    public RateLimiterHandle newRateLimiter(Consumer<RateLimitOptions> options) {
+        return GuardSpecBuilder.rateLimiter(Engine.shared(), options);
     }
 
     @Override

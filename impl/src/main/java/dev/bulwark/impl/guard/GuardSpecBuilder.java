@@ -9,9 +9,12 @@ import dev.bulwark.api.FallbackFunction;
 import dev.bulwark.api.FallbackOptions;
 import dev.bulwark.api.Guard;
 import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.api.RateLimitOptions;
+import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RetryOptions;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -34,6 +37,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     private RetrySettings retry;
     private CircuitBreakerSettings circuitBreaker;
     private BulkheadSettings bulkhead;
+    private RateLimitSettings rateLimit;
     private Duration timeout;
     private FallbackFunction<T> fallback;
     private FallbackSettings fallbackSettings;
@@ -66,6 +70,19 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     public GuardBuilder<T> withBulkhead(Consumer<BulkheadOptions> options) {
         bulkhead = configure(bulkhead == null ? new BulkheadSettings() : bulkhead, options);
         return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withRateLimit(Consumer<RateLimitOptions> options) {
+        rateLimit = configure(rateLimit == null ? new RateLimitSettings() : rateLimit, options);
+        return this;
+    }
+
+    /** A stand-alone limiter on {@code engine}'s clock, for weighted calls. */
+    public static RateLimiterHandle rateLimiter(Engine engine, Consumer<RateLimitOptions> options) {
+        RateLimitSettings settings = configure(new RateLimitSettings(), options);
+        return new StandaloneRateLimiter(RateLimiter.of(settings.toSpec(), engine.clock()), engine.clock(),
+                engine.sleeper());
     }
 
     @Override
@@ -116,6 +133,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
                 .retry(retry == null ? null : retry.toSpec())
                 .circuitBreaker(circuitBreaker == null ? null : circuitBreaker.toSpec())
                 .bulkhead(bulkhead == null ? null : bulkhead.toSpec())
+                .rateLimit(rateLimit == null ? null : rateLimit.toSpec())
                 .timeout(timeout == null ? null : new TimeoutSpec(timeout.toNanos()))
                 .fallback(fallback == null ? null : fallbackSettings.toSpec(fallback))
                 .asynchronous(asynchronous)

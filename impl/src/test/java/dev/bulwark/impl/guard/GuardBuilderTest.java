@@ -9,6 +9,9 @@ import dev.bulwark.api.AsyncGuard;
 import dev.bulwark.api.CircuitBreakers;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.Guard;
+import dev.bulwark.api.RateLimitException;
+import dev.bulwark.api.RateLimitType;
+import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.time.ManualTime;
 import java.io.IOException;
@@ -130,5 +133,39 @@ class GuardBuilderTest {
         assertTrue(e.getMessage().startsWith("maxDuration must be greater than delay"), e.getMessage());
 
         assertThrows(IllegalArgumentException.class, () -> this.<String>builder().withTimeout(Duration.ZERO));
+    }
+
+    @Test
+    void shouldRateLimitAGuardAndRetryAfterTheRefusal() {
+        Guard<String> limited = this.<String>builder()
+                .withRateLimit(r -> r.limit(2, Duration.ofSeconds(1)))
+                .build();
+        assertEquals("a", limited.get(() -> "a"));
+        assertEquals("b", limited.get(() -> "b"));
+        RateLimitException refused = assertThrows(RateLimitException.class, () -> limited.get(() -> "c"));
+        assertEquals(Duration.ofSeconds(1), refused.retryAfter());
+        time.advance(Duration.ofSeconds(1).toNanos());
+        assertEquals("c", limited.get(() -> "c"));
+    }
+
+    @Test
+    void shouldTakeWeightedPermitsFromAStandaloneLimiter() {
+        RateLimiterHandle rows = GuardSpecBuilder.rateLimiter(engine,
+                r -> r.limit(10, Duration.ofSeconds(1)).type(RateLimitType.SMOOTH).maxWait(Duration.ofMillis(900)));
+        assertTrue(rows.tryAcquire(7));
+        assertTrue(!rows.tryAcquire(4), "only 3 left; a refused request takes nothing");
+        assertTrue(rows.tryAcquire(3));
+        rows.acquire(5); // waits half a second of virtual time for five tokens
+        assertEquals(Duration.ofMillis(500).toNanos(), time.nanoTime());
+        RateLimitException e = assertThrows(RateLimitException.class, () -> rows.acquire(10));
+        assertEquals(Duration.ofSeconds(1), e.retryAfter());
+        assertThrows(IllegalArgumentException.class, () -> rows.tryAcquire(11));
+    }
+
+    @Test
+    void shouldCreateALimiterThroughThePublicApi() {
+        RateLimiterHandle handle = dev.bulwark.api.RateLimiters.create(r -> r.limit(1, Duration.ofHours(1)));
+        assertTrue(handle.tryAcquire(1));
+        assertTrue(!handle.tryAcquire(1));
     }
 }
