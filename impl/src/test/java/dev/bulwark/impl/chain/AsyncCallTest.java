@@ -414,4 +414,27 @@ class AsyncCallTest {
         assertTrue(call.get().isCancelled());
         assertEquals(1, calls.get(), "no attempt runs after the call was cancelled");
     }
+
+    @Test
+    void shouldNotRetryTheAttemptThatCancelInterrupted() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Engine threaded = Engine.builder().virtualTime(time).executor(pool).build()) {
+            Operation op = threaded.operation(OperationSpec.builder("op").asynchronous(true)
+                    .retry(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<Object> result = op.callAsync(() -> {
+                calls.incrementAndGet();
+                started.countDown();
+                new CountDownLatch(1).await(); // throws once cancel interrupts it
+                return CompletableFuture.completedFuture("never");
+            }, null);
+            started.await();
+            assertTrue(result.cancel(true));
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "the interrupted attempt ended");
+            assertEquals(1, calls.get(), "the InterruptedException it ended with was not retried");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
