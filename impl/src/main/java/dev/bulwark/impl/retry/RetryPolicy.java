@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RetryPolicy {
 
+    private static final System.Logger LOG = System.getLogger(RetryPolicy.class.getName());
+
     private final RetrySpec spec;
 
     public RetryPolicy(RetrySpec spec) {
@@ -61,7 +63,12 @@ public final class RetryPolicy {
     /** Tells the listener a retry is about to start; its exceptions are not the caller's problem. */
     public void beforeRetry(int retry, Throwable cause) {
         if (spec.beforeRetry() != null) {
-            spec.beforeRetry().beforeRetry(retry, cause);
+            try {
+                spec.beforeRetry().beforeRetry(retry, cause);
+            } catch (RuntimeException e) {
+                // Thrown out of the asynchronous driver's retry task it would leave the caller's future pending.
+                LOG.log(System.Logger.Level.WARNING, "beforeRetry listener failed; retrying anyway", e);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
+import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.time.ManualTime;
 import dev.bulwark.impl.timeout.TimeoutSpec;
@@ -436,5 +437,43 @@ class AsyncCallTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void shouldKeepRetryingWhenTheBeforeRetryListenerThrows() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true, null,
+                        (retry, cause) -> {
+                            throw new IllegalArgumentException("listener bug (expected in this test's log)");
+                        }))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(() -> calls.incrementAndGet() == 1 ? failed("first")
+                : CompletableFuture.completedFuture("second"), null);
+        assertEquals("second", result.getNow("not completed"));
+    }
+
+    @Test
+    void shouldFailWithNullPointerExceptionWhenTheActionReturnsNoStage() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true).build());
+        assertInstanceOf(NullPointerException.class, failureOf(op.callAsync(() -> null, null)));
+    }
+
+    @Test
+    void shouldTakeATimedOutWaiterOutOfTheBulkheadQueue() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND))
+                .bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> firstStage = new CompletableFuture<>();
+        op.callAsync(() -> firstStage, null);
+        CompletableFuture<Object> waiter = op.callAsync(() -> {
+            calls.incrementAndGet();
+            return CompletableFuture.completedFuture("ran");
+        }, null);
+        time.advance(SECOND);
+        assertInstanceOf(TimeoutException.class, failureOf(waiter));
+        assertEquals(0, op.queueingBulkhead().waiting());
+        firstStage.complete("late");
+        assertEquals(0, calls.get(), "the timed-out waiter never runs");
+        assertEquals(0, op.queueingBulkhead().running());
     }
 }

@@ -226,4 +226,18 @@ class SyncRetryTest {
         }, null));
         assertEquals("attempt 3", thrown.getMessage());
     }
+
+    @Test
+    void shouldKeepRetryingWhenTheBeforeRetryListenerThrows() throws Exception {
+        Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
+                null, (retry, cause) -> {
+                    throw new IllegalArgumentException("listener bug (expected in this test's log)");
+                }));
+        assertEquals("second", op.call(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException();
+            }
+            return "second";
+        }, null));
+    }
 }
