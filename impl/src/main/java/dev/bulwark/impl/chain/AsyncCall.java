@@ -73,7 +73,17 @@ final class AsyncCall<T> {
         }
         AttemptHandle handle = new AttemptHandle();
         current = handle;
-        attempt(handle).whenComplete((value, failure) -> afterAttempt(value, failure == null ? null : unwrap(failure)));
+        attempt(handle).whenComplete((value, failure) -> {
+            try {
+                afterAttempt(value, failure == null ? null : unwrap(failure));
+            } catch (Throwable decisionFailure) {
+                // The application's result predicate or backoff failed. whenComplete would swallow this and leave
+                // the caller waiting forever; end the call with it instead, as the synchronous driver does.
+                if (!result.isDone()) {
+                    finish(null, decisionFailure);
+                }
+            }
+        });
     }
 
     private void afterAttempt(Object value, Throwable failure) {

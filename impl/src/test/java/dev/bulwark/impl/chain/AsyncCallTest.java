@@ -476,4 +476,25 @@ class AsyncCallTest {
         assertEquals(0, calls.get(), "the timed-out waiter never runs");
         assertEquals(0, op.queueingBulkhead().running());
     }
+
+    @Test
+    void shouldEndTheCallWithTheFailureOfAThrowingResultPredicate() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
+                        result -> (Integer) result < 0, null))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(() -> CompletableFuture.completedFuture(null), null);
+        assertInstanceOf(NullPointerException.class, failureOf(result), "unboxing null in the predicate");
+    }
+
+    @Test
+    void shouldEndTheCallWithTheFailureOfAThrowingBackoff() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), (retry, base, previous) -> {
+                    throw new ArithmeticException("backoff bug");
+                }, false, null, null))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(() -> failed("down"), null);
+        assertInstanceOf(ArithmeticException.class, failureOf(result));
+    }
 }
