@@ -78,7 +78,8 @@ public final class TimeoutWatchdog implements AutoCloseable {
         long stamp = ((slot.state >>> 2) + 1) << 2;
         slot.state = stamp | ARMED;
         long wake = plannedWake;
-        if (deadline - wake < 0 || wake == SCANNING) {
+        // The sentinels are tested first: deadline - MAX_VALUE overflows on a clock whose readings are negative.
+        if (wake == Long.MAX_VALUE || wake == SCANNING || deadline - wake < 0) {
             plannedWake = deadline;
             if (thread != null) {
                 LockSupport.unpark(thread);

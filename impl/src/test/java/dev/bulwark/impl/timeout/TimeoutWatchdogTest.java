@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.ManualTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,5 +193,29 @@ class TimeoutWatchdogTest {
         assertFalse(Thread.currentThread().isInterrupted());
         assertFalse(watchdog.disarm(mine));
         worker.join();
+    }
+
+    @Test
+    void shouldWakeItsThreadForADeadlineOnAClockWithANegativeOrigin() throws Exception {
+        // Only differences between readings mean anything: System.nanoTime() may well be negative.
+        Clock negativeOrigin = () -> System.nanoTime() - 6_000_000_000_000_000_000L;
+        try (TimeoutWatchdog real = TimeoutWatchdog.start(negativeOrigin)) {
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            Thread worker = new Thread(() -> {
+                TimeoutWatchdog.Slot slot = real.arm(TimeUnit.MILLISECONDS.toNanos(20));
+                Object result;
+                try {
+                    new CountDownLatch(1).await();
+                    result = "not interrupted";
+                } catch (InterruptedException e) {
+                    result = e;
+                }
+                real.disarm(slot);
+                outcome.complete(result);
+            });
+            worker.setDaemon(true);
+            worker.start();
+            assertInstanceOf(InterruptedException.class, outcome.get(10, TimeUnit.SECONDS));
+        }
     }
 }
