@@ -8,35 +8,65 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The one rule behind retryOn/abortOn, failOn/skipOn and applyOn/skipOn: included and not excluded. */
 class ExceptionMatcherTest {
 
+    private final ExceptionMatcher ioButNotMissingFiles =
+            ExceptionMatcher.of(List.of(IOException.class), List.of(FileNotFoundException.class));
+
     @Test
-    void shouldLetTheExclusionWinForSubclasses() {
-        ExceptionMatcher m = ExceptionMatcher.of(List.of(IOException.class), List.of(FileNotFoundException.class));
-        assertTrue(m.matches(new IOException()));
-        assertFalse(m.matches(new FileNotFoundException()));
-        assertFalse(m.matches(new IllegalStateException()));
+    void shouldMatchAnIncludedClass() {
+        assertTrue(ioButNotMissingFiles.matches(new IOException()));
     }
 
     @Test
-    void shouldExcludeASubclassOfTheExclusionButIncludeASuperclassOfIt() {
+    void shouldMatchASubclassOfAnIncludedClass() {
+        assertTrue(ExceptionMatcher.of(List.of(IOException.class), List.of()).matches(new FileNotFoundException()));
+    }
+
+    @Test
+    void shouldNotMatchAClassOutsideTheIncludedOnes() {
+        assertFalse(ioButNotMissingFiles.matches(new IllegalStateException()));
+    }
+
+    @Test
+    void shouldLetTheExclusionWinForASubclassOfBoth() {
+        assertFalse(ioButNotMissingFiles.matches(new FileNotFoundException()));
+    }
+
+    @Test
+    void shouldLetTheExclusionWinEvenWhenTheSameClassIsIncluded() {
+        ExceptionMatcher both = ExceptionMatcher.of(List.of(IOException.class), List.of(IOException.class));
+        assertFalse(both.matches(new IOException()));
+    }
+
+    @Test
+    void shouldStillMatchASuperclassOfTheExclusion() {
         ExceptionMatcher m = ExceptionMatcher.of(List.of(Exception.class), List.of(RuntimeException.class));
-        assertFalse(m.matches(new IllegalArgumentException()));
         assertTrue(m.matches(new Exception()));
+        assertFalse(m.matches(new IllegalArgumentException()));
     }
 
     @Test
-    void shouldNotRetryErrorsByDefault() {
+    void shouldNotMatchAnErrorWithTheDefaultForRetryOn() {
         assertFalse(ExceptionMatcher.allExceptions().matches(new OutOfMemoryError()));
+    }
+
+    @Test
+    void shouldMatchAnErrorWithTheCatchAll() {
         assertTrue(ExceptionMatcher.all().matches(new OutOfMemoryError()));
     }
 
     @Test
+    void shouldMatchNothingWithAnEmptyInclusion() {
+        assertFalse(ExceptionMatcher.of(List.of(), List.of()).matches(new RuntimeException()));
+    }
+
+    @Test
     void shouldGiveTheSameAnswerFromTheCache() {
-        ExceptionMatcher m = ExceptionMatcher.of(List.of(IOException.class), List.of());
         for (int i = 0; i < 3; i++) {
-            assertTrue(m.matches(new FileNotFoundException()));
-            assertFalse(m.matches(new RuntimeException()));
+            assertTrue(ioButNotMissingFiles.matches(new IOException()));
+            assertFalse(ioButNotMissingFiles.matches(new FileNotFoundException()));
         }
     }
 }
