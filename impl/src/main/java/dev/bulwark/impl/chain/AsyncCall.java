@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -244,19 +245,38 @@ final class AsyncCall<T> {
         }
         CompletableFuture<Object> out = new CompletableFuture<>();
         long attemptStart = op.engine.clock().nanoTime();
-        Future<?> timer = op.engine.scheduleOnExecutor(() -> {
+        // Whichever comes first, the deadline or the attempt's own outcome, decides how the attempt ended.
+        AtomicBoolean decided = new AtomicBoolean();
+        // The deadline fires on the scheduler's thread, not on the executor: the executor may be full of attempts
+        // blocked like this one, and only this interrupt can free them. The timeout is then settled on the
+        // executor, because the breaker, retry and fallback that follow may run the application's code.
+        Future<?> timer = op.engine.scheduler().schedule(() -> {
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            long elapsed = op.engine.clock().nanoTime() - attemptStart;
+            handle.abort(true);
             TimeoutException timeout = new TimeoutException(
                     op.spec.name() + " timed out after " + op.timeoutNanos / 1_000_000 + " ms");
-            if (out.completeExceptionally(timeout)) {
-                metrics.timeoutCall(true, op.engine.clock().nanoTime() - attemptStart);
-                handle.abort(true);
+            Runnable settle = () -> {
+                metrics.timeoutCall(true, elapsed);
+                out.completeExceptionally(timeout);
+            };
+            try {
+                op.engine.executor().execute(settle);
+            } catch (RejectedExecutionException refused) {
+                settle.run(); // an executor that refuses work must not leave the caller waiting forever
             }
         }, op.timeoutNanos);
         bulkheaded(handle).whenComplete((value, failure) -> {
             timer.cancel(false);
-            boolean settled = failure == null ? out.complete(value) : out.completeExceptionally(unwrap(failure));
-            if (settled) {
+            if (decided.compareAndSet(false, true)) {
                 metrics.timeoutCall(false, op.engine.clock().nanoTime() - attemptStart);
+                if (failure == null) {
+                    out.complete(value);
+                } else {
+                    out.completeExceptionally(unwrap(failure));
+                }
             }
         });
         return out;

@@ -41,7 +41,11 @@ class AsyncCallTest {
     private final AtomicInteger calls = new AtomicInteger();
 
     private static Throwable failureOf(CompletableFuture<?> f) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(0, TimeUnit.SECONDS));
+        return failureOf(f, 0);
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> f, int waitSeconds) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(waitSeconds, TimeUnit.SECONDS));
         return e.getCause();
     }
 
@@ -496,5 +500,36 @@ class AsyncCallTest {
                 .build());
         CompletableFuture<Object> result = op.callAsync(() -> failed("down"), null);
         assertInstanceOf(ArithmeticException.class, failureOf(result));
+    }
+
+    @Test
+    void shouldInterruptAnAsyncAttemptThatTimesOutAndFreeItsPlace() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Engine threaded = Engine.builder().virtualTime(time).executor(pool).build()) {
+            Operation op = threaded.operation(OperationSpec.builder("op").asynchronous(true)
+                    .timeout(new TimeoutSpec(SECOND))
+                    .bulkhead(new BulkheadSpec(1, 1)).build());
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+            CompletableFuture<Object> result = op.callAsync(() -> {
+                started.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                    interrupted.complete(false);
+                } catch (InterruptedException e) {
+                    interrupted.complete(true);
+                    throw e;
+                }
+                return CompletableFuture.completedFuture("never");
+            }, null);
+            started.await();
+            time.advance(SECOND); // hands the timeout to the pool, which is busy with the attempt: interrupts it
+            assertInstanceOf(TimeoutException.class, failureOf(result, 10));
+            assertTrue(interrupted.get(10, TimeUnit.SECONDS));
+            pool.submit(() -> { }).get(10, TimeUnit.SECONDS); // the attempt has finished its bookkeeping
+            assertEquals(0, op.queueingBulkhead().running());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
