@@ -80,7 +80,8 @@ class ConcurrencyStressTest {
 
             Future<?> operator = callers.submit(() -> {
                 CircuitBreaker breaker = operated.circuitBreaker();
-                while (running.get()) {
+                // At least a thousand moves, however little CPU this thread gets while the callers run.
+                for (int moves = 0; running.get() || moves < 1_000; moves++) {
                     switch (ThreadLocalRandom.current().nextInt(3)) {
                         case 0 -> breaker.forceOpen();
                         case 1 -> breaker.forceClosed();
