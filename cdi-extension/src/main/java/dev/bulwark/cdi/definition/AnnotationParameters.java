@@ -1,0 +1,193 @@
+package dev.bulwark.cdi.definition;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parameters of one fault-tolerance annotation on one method, with MicroProfile Config overrides applied:
+ * {@code <class>/<method>/<Annotation>/<param>} first; then, only for an annotation placed on the class,
+ * {@code <class>/<Annotation>/<param>}; then {@code <Annotation>/<param>}; then the annotation's own value.
+ * Every value that cannot be converted or is out of range becomes a problem naming where it came from.
+ */
+final class AnnotationParameters {
+
+    private final Annotation annotation;
+    private final String annotationName;
+    private final Class<?> beanClass;
+    private final Method method;
+    private final boolean onClass;
+    private final ConfigLookup config;
+    private final Problems problems;
+
+    AnnotationParameters(Annotation annotation, Class<?> beanClass, Method method, boolean onClass,
+            ConfigLookup config, Problems problems) {
+        this.annotation = annotation;
+        this.annotationName = annotation.annotationType().getSimpleName();
+        this.beanClass = beanClass;
+        this.method = method;
+        this.onClass = onClass;
+        this.config = config;
+        this.problems = problems;
+    }
+
+    /** The config keys for {@code param}, most specific first. */
+    List<String> keys(String param) {
+        List<String> keys = new ArrayList<>(3);
+        String cls = beanClass.getName();
+        keys.add(cls + "/" + method.getName() + "/" + annotationName + "/" + param);
+        if (onClass) {
+            keys.add(cls + "/" + annotationName + "/" + param);
+        }
+        keys.add(annotationName + "/" + param);
+        return keys;
+    }
+
+    /** The first config override of {@code param}: [key, value], or empty. */
+    private Optional<String[]> override(String param) {
+        for (String key : keys(param)) {
+            Optional<String> value = config.get(key);
+            if (value.isPresent()) {
+                return Optional.of(new String[] {key, value.get().trim()});
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Object annotationValue(String param) {
+        try {
+            return annotation.annotationType().getMethod(param).invoke(annotation);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("@" + annotationName + " has no member " + param, e);
+        }
+    }
+
+    String where() {
+        return beanClass.getName() + "." + method.getName() + "()";
+    }
+
+    /** Reports a problem with {@code param}'s value, naming its source. */
+    void invalid(String param, Object value, String allowed) {
+        Optional<String[]> o = override(param);
+        String source = o.map(kv -> "config key " + kv[0]).orElse("annotation");
+        problems.add(where() + ": @" + annotationName + " " + param + " " + allowed + ", was " + value
+                + " (from " + source + ")");
+    }
+
+    int intValue(String param) {
+        Optional<String[]> o = override(param);
+        if (o.isPresent()) {
+            try {
+                return Integer.parseInt(o.get()[1]);
+            } catch (NumberFormatException e) {
+                badConversion(o.get(), "an int");
+            }
+        }
+        return (Integer) annotationValue(param);
+    }
+
+    long longValue(String param) {
+        Optional<String[]> o = override(param);
+        if (o.isPresent()) {
+            try {
+                return Long.parseLong(o.get()[1]);
+            } catch (NumberFormatException e) {
+                badConversion(o.get(), "a long");
+            }
+        }
+        return (Long) annotationValue(param);
+    }
+
+    double doubleValue(String param) {
+        Optional<String[]> o = override(param);
+        if (o.isPresent()) {
+            try {
+                return Double.parseDouble(o.get()[1]);
+            } catch (NumberFormatException e) {
+                badConversion(o.get(), "a number");
+            }
+        }
+        return (Double) annotationValue(param);
+    }
+
+    <E extends Enum<E>> E enumValue(String param, Class<E> type) {
+        Optional<String[]> o = override(param);
+        if (o.isPresent()) {
+            try {
+                return Enum.valueOf(type, o.get()[1].toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                badConversion(o.get(), "one of " + List.of(type.getEnumConstants()));
+            }
+        }
+        return type.cast(annotationValue(param));
+    }
+
+    ChronoUnit unit(String param) {
+        return enumValue(param, ChronoUnit.class);
+    }
+
+    String stringValue(String param) {
+        return override(param).map(kv -> kv[1]).orElseGet(() -> (String) annotationValue(param));
+    }
+
+    Class<?> classValue(String param) {
+        Optional<String[]> o = override(param);
+        if (o.isPresent()) {
+            Class<?> c = load(o.get(), o.get()[1]);
+            if (c != null) {
+                return c;
+            }
+        }
+        return (Class<?>) annotationValue(param);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Class<? extends Throwable>> throwables(String param) {
+        Optional<String[]> o = override(param);
+        if (o.isPresent()) {
+            List<Class<? extends Throwable>> types = new ArrayList<>();
+            for (String name : o.get()[1].split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                Class<?> c = load(o.get(), name.trim());
+                if (c == null) {
+                    return List.of((Class<? extends Throwable>[]) annotationValue(param));
+                }
+                if (!Throwable.class.isAssignableFrom(c)) {
+                    badConversion(o.get(), "a list of Throwable classes");
+                    return List.of((Class<? extends Throwable>[]) annotationValue(param));
+                }
+                types.add((Class<? extends Throwable>) c);
+            }
+            return types;
+        }
+        return List.of((Class<? extends Throwable>[]) annotationValue(param));
+    }
+
+    private Class<?> load(String[] keyValue, String name) {
+        try {
+            ClassLoader loader = beanClass.getClassLoader();
+            return Class.forName(name, false, loader != null ? loader : ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            problems.add(where() + ": config key " + keyValue[0] + " names class " + name + ", which cannot be loaded");
+            return null;
+        }
+    }
+
+    private void badConversion(String[] keyValue, String expected) {
+        problems.add(where() + ": config key " + keyValue[0] + " must be " + expected + ", was " + keyValue[1]);
+    }
+
+    /** {@code amount} of {@code unit} in nanoseconds, saturating instead of overflowing. */
+    static long nanos(long amount, ChronoUnit unit) {
+        try {
+            return unit.getDuration().multipliedBy(amount).toNanos();
+        } catch (ArithmeticException e) {
+            return amount < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+}

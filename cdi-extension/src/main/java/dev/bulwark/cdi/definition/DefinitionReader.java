@@ -1,0 +1,270 @@
+package dev.bulwark.cdi.definition;
+
+import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
+
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RateLimitType;
+import dev.bulwark.impl.bulkhead.BulkheadSpec;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
+import dev.bulwark.impl.exception.ExceptionMatcher;
+import dev.bulwark.impl.ratelimit.RateLimitSpec;
+import dev.bulwark.impl.retry.RetrySpec;
+import dev.bulwark.impl.timeout.TimeoutSpec;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Turns the fault-tolerance annotations of one bean method, plus MicroProfile Config, into a validated
+ * {@link MethodDefinition}. Depends on reflection and a {@link ConfigLookup} only, not on the portable
+ * extension SPI, so a build-time (CDI Lite) extension can use it as it is.
+ *
+ * <p>A method-level annotation replaces the class-level one of the same kind. Every invalid value is added to
+ * {@link Problems} with the class, method, annotation, parameter, value and what is allowed; reading goes on,
+ * so one deployment reports all its problems.
+ */
+public final class DefinitionReader {
+
+    /** Every annotation that makes a bean guarded. */
+    public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Retry.class, CircuitBreaker.class,
+            Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class);
+
+    private final ConfigLookup config;
+    private final Problems problems;
+    private final Enablement enablement;
+
+    public DefinitionReader(ConfigLookup config, Problems problems) {
+        this.config = config;
+        this.problems = problems;
+        this.enablement = new Enablement(config, problems);
+    }
+
+    /** Whether the class or one of its methods (inherited ones included) carries a fault-tolerance annotation. */
+    public static boolean isGuarded(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<? extends Annotation> a : ANNOTATIONS) {
+                if (c.isAnnotationPresent(a)) {
+                    return true;
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                for (Class<? extends Annotation> a : ANNOTATIONS) {
+                    if (m.isAnnotationPresent(a)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    public MethodDefinition read(Class<?> beanClass, Method method) {
+        AnnotationParameters retry = parameters(Retry.class, beanClass, method);
+        AnnotationParameters breaker = parameters(CircuitBreaker.class, beanClass, method);
+        AnnotationParameters rateLimit = parameters(RateLimit.class, beanClass, method);
+        AnnotationParameters timeout = parameters(Timeout.class, beanClass, method);
+        AnnotationParameters bulkhead = parameters(Bulkhead.class, beanClass, method);
+        AnnotationParameters fallback = parameters(Fallback.class, beanClass, method);
+        boolean async = parameters(Asynchronous.class, beanClass, method) != null;
+        if (async && !returnsFutureOrStage(method)) {
+            problems.add(beanClass.getName() + "." + method.getName() + "(): @Asynchronous methods must return "
+                    + "java.util.concurrent.Future or java.util.concurrent.CompletionStage, was "
+                    + method.getReturnType().getName());
+        }
+        return new MethodDefinition(beanClass, method,
+                retry == null ? null : retry(retry),
+                breaker == null ? null : circuitBreaker(breaker),
+                rateLimit == null ? null : rateLimit(rateLimit),
+                timeout == null ? null : timeout(timeout),
+                bulkhead == null ? null : bulkhead(bulkhead),
+                fallback == null ? null : fallback(fallback, beanClass, method),
+                async);
+    }
+
+    private static boolean returnsFutureOrStage(Method method) {
+        Class<?> r = method.getReturnType();
+        return r == Future.class || r == CompletionStage.class;
+    }
+
+    /** The parameters of annotation {@code type} in force on the method, or null if absent or disabled. */
+    private AnnotationParameters parameters(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        Annotation onMethod = method.getAnnotation(type);
+        Annotation annotation = onMethod != null ? onMethod : classLevel(type, beanClass, method);
+        if (annotation == null || !enablement.enabled(type, beanClass, method)) {
+            return null;
+        }
+        return new AnnotationParameters(annotation, beanClass, method, onMethod == null, config, problems);
+    }
+
+    private static Annotation classLevel(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        Annotation a = beanClass.getAnnotation(type);
+        return a != null ? a : method.getDeclaringClass().getAnnotation(type);
+    }
+
+    private RetrySpec retry(AnnotationParameters p) {
+        int maxRetries = p.intValue("maxRetries");
+        long delay = p.longValue("delay");
+        long maxDuration = p.longValue("maxDuration");
+        long jitter = p.longValue("jitter");
+        boolean valid = true;
+        if (maxRetries < -1) {
+            p.invalid("maxRetries", maxRetries, "must be >= -1");
+            valid = false;
+        }
+        if (delay < 0) {
+            p.invalid("delay", delay, "must be >= 0");
+            valid = false;
+        }
+        if (maxDuration < 0) {
+            p.invalid("maxDuration", maxDuration, "must be >= 0");
+            valid = false;
+        }
+        if (jitter < 0) {
+            p.invalid("jitter", jitter, "must be >= 0");
+            valid = false;
+        }
+        long delayNanos = nanos(delay, p.unit("delayUnit"));
+        long maxDurationNanos = nanos(maxDuration, p.unit("durationUnit"));
+        long jitterNanos = nanos(jitter, p.unit("jitterDelayUnit"));
+        if (valid && maxDuration != 0 && maxDurationNanos <= delayNanos) {
+            p.invalid("maxDuration", maxDuration + " " + p.unit("durationUnit"),
+                    "must be greater than delay (" + delay + " " + p.unit("delayUnit") + ")");
+            valid = false;
+        }
+        ExceptionMatcher retryOn = ExceptionMatcher.of(p.throwables("retryOn"), p.throwables("abortOn"));
+        return valid ? RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn) : null;
+    }
+
+    private CircuitBreakerSpec circuitBreaker(AnnotationParameters p) {
+        int volume = p.intValue("requestVolumeThreshold");
+        double ratio = p.doubleValue("failureRatio");
+        long delay = p.longValue("delay");
+        int successThreshold = p.intValue("successThreshold");
+        boolean valid = true;
+        if (volume < 1) {
+            p.invalid("requestVolumeThreshold", volume, "must be >= 1");
+            valid = false;
+        }
+        if (!(ratio >= 0 && ratio <= 1)) {
+            p.invalid("failureRatio", ratio, "must be between 0 and 1");
+            valid = false;
+        }
+        if (delay < 0) {
+            p.invalid("delay", delay, "must be >= 0");
+            valid = false;
+        }
+        if (successThreshold < 1) {
+            p.invalid("successThreshold", successThreshold, "must be >= 1");
+            valid = false;
+        }
+        ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
+        return valid ? CircuitBreakerSpec.of(volume, ratio, nanos(delay, p.unit("delayUnit")), successThreshold,
+                failOn) : null;
+    }
+
+    private RateLimitSpec rateLimit(AnnotationParameters p) {
+        int value = p.intValue("value");
+        long window = p.longValue("window");
+        long minSpacing = p.longValue("minSpacing");
+        int burst = p.intValue("burst");
+        long maxWait = p.longValue("maxWait");
+        RateLimitType type = p.enumValue("type", RateLimitType.class);
+        boolean valid = true;
+        if (value < 1) {
+            p.invalid("value", value, "must be >= 1");
+            valid = false;
+        }
+        if (window < 1) {
+            p.invalid("window", window, "must be >= 1");
+            valid = false;
+        }
+        if (minSpacing < 0) {
+            p.invalid("minSpacing", minSpacing, "must be >= 0");
+            valid = false;
+        }
+        if (burst < 0) {
+            p.invalid("burst", burst, "must be >= 0");
+            valid = false;
+        }
+        if (maxWait < 0) {
+            p.invalid("maxWait", maxWait, "must be >= 0");
+            valid = false;
+        }
+        if (!valid) {
+            return null;
+        }
+        try {
+            return new RateLimitSpec(value, nanos(window, p.unit("windowUnit")),
+                    nanos(minSpacing, p.unit("minSpacingUnit")), type, burst, nanos(maxWait, p.unit("maxWaitUnit")));
+        } catch (IllegalArgumentException e) {
+            p.invalid("value", value, "does not fit the other settings: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private TimeoutSpec timeout(AnnotationParameters p) {
+        long value = p.longValue("value");
+        if (value < 0) {
+            p.invalid("value", value, "must be >= 0");
+            return null;
+        }
+        return new TimeoutSpec(nanos(value, p.unit("unit")));
+    }
+
+    private BulkheadSpec bulkhead(AnnotationParameters p) {
+        int value = p.intValue("value");
+        int queue = p.intValue("waitingTaskQueue");
+        boolean valid = true;
+        if (value < 1) {
+            p.invalid("value", value, "must be >= 1");
+            valid = false;
+        }
+        if (queue < 1) {
+            p.invalid("waitingTaskQueue", queue, "must be >= 1");
+            valid = false;
+        }
+        return valid ? new BulkheadSpec(value, queue) : null;
+    }
+
+    private FallbackDefinition fallback(AnnotationParameters p, Class<?> beanClass, Method method) {
+        Class<?> handler = p.classValue("value");
+        String methodName = p.stringValue("fallbackMethod");
+        ExceptionMatcher applyOn = ExceptionMatcher.of(p.throwables("applyOn"), p.throwables("skipOn"));
+        boolean hasHandler = handler != Fallback.DEFAULT.class;
+        boolean hasMethod = methodName != null && !methodName.isEmpty();
+        if (hasHandler && hasMethod) {
+            p.invalid("fallbackMethod", methodName, "must be empty when a FallbackHandler (" + handler.getName()
+                    + ") is given");
+            return null;
+        }
+        if (!hasHandler && !hasMethod) {
+            p.invalid("value", "DEFAULT", "must name a FallbackHandler, or fallbackMethod a method,");
+            return null;
+        }
+        if (hasHandler) {
+            Type handled = FallbackMethods.handledType(handler);
+            if (!FallbackMethods.compatible(handled, method)) {
+                p.invalid("value", handler.getName(), "must handle the method's return type "
+                        + method.getGenericReturnType().getTypeName() + " (it handles " + handled.getTypeName() + ")");
+                return null;
+            }
+            return new FallbackDefinition(handler, null, applyOn);
+        }
+        Method target = FallbackMethods.find(beanClass, method, methodName);
+        if (target == null) {
+            p.invalid("fallbackMethod", methodName, "must name a method of " + beanClass.getName()
+                    + " with the same parameter types and return type as " + method.getName() + "()");
+            return null;
+        }
+        return new FallbackDefinition(null, target, applyOn);
+    }
+}

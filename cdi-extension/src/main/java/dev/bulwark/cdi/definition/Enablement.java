@@ -1,0 +1,54 @@
+package dev.bulwark.cdi.definition;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+/**
+ * Whether an annotation is in force on a method, per the spec: {@code <class>/<method>/<A>/enabled}, then
+ * {@code <class>/<A>/enabled}, then {@code <A>/enabled}; failing all of those, every annotation but
+ * {@code @Fallback} follows {@code MP_Fault_Tolerance_NonFallback_Enabled}.
+ */
+final class Enablement {
+
+    static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
+
+    private final ConfigLookup config;
+    private final Problems problems;
+
+    Enablement(ConfigLookup config, Problems problems) {
+        this.config = config;
+        this.problems = problems;
+    }
+
+    boolean enabled(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        String name = type.getSimpleName();
+        String[] keys = {
+            beanClass.getName() + "/" + method.getName() + "/" + name + "/enabled",
+            beanClass.getName() + "/" + name + "/enabled",
+            name + "/enabled"};
+        for (String key : keys) {
+            Optional<Boolean> value = bool(key);
+            if (value.isPresent()) {
+                return value.get();
+            }
+        }
+        if (type == org.eclipse.microprofile.faulttolerance.Fallback.class) {
+            return true;
+        }
+        return bool(NON_FALLBACK_ENABLED).orElse(true);
+    }
+
+    private Optional<Boolean> bool(String key) {
+        Optional<String> raw = config.get(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = raw.get().trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Optional.of(Boolean.parseBoolean(v));
+        }
+        problems.add("config key " + key + " must be true or false, was " + v);
+        return Optional.empty();
+    }
+}

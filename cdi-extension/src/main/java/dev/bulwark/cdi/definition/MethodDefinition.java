@@ -1,0 +1,37 @@
+package dev.bulwark.cdi.definition;
+
+import dev.bulwark.impl.bulkhead.BulkheadSpec;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
+import dev.bulwark.impl.ratelimit.RateLimitSpec;
+import dev.bulwark.impl.retry.RetrySpec;
+import dev.bulwark.impl.timeout.TimeoutSpec;
+import java.lang.reflect.Method;
+
+/**
+ * What the annotations and config say about one method of one bean class, validated. The strategies that
+ * are absent or disabled are null. The fallback is described, not built: building it needs the container.
+ *
+ * @param asynchronous whether the method is {@code @Asynchronous} (it then returns Future or CompletionStage)
+ */
+public record MethodDefinition(
+        Class<?> beanClass,
+        Method method,
+        RetrySpec retry,
+        CircuitBreakerSpec circuitBreaker,
+        RateLimitSpec rateLimit,
+        TimeoutSpec timeout,
+        BulkheadSpec bulkhead,
+        FallbackDefinition fallback,
+        boolean asynchronous) {
+
+    /** The name the spec's metrics use: {@code <fully qualified class>.<method>}. */
+    public String name() {
+        return beanClass.getName() + "." + method.getName();
+    }
+
+    /** Whether any strategy applies; a method without one is called straight through. */
+    public boolean guarded() {
+        return retry != null || circuitBreaker != null || rateLimit != null || timeout != null || bulkhead != null
+                || fallback != null || asynchronous;
+    }
+}

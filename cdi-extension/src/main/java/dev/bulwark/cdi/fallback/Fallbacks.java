@@ -1,0 +1,52 @@
+package dev.bulwark.cdi.fallback;
+
+import dev.bulwark.cdi.definition.FallbackDefinition;
+import dev.bulwark.impl.fallback.ContextualFallback;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+
+/** Builds the engine's fallback for a resolved {@code @Fallback}: a handler bean or a method of the bean. */
+public final class Fallbacks {
+
+    private Fallbacks() {
+    }
+
+    public static ContextualFallback of(FallbackDefinition definition, BeanManager beans) {
+        if (definition.handler() != null) {
+            @SuppressWarnings("unchecked")
+            Instance<Object> handlers = (Instance<Object>) beans.createInstance().select(definition.handler());
+            return (context, failure) -> {
+                InvocationContext invocation = (InvocationContext) context;
+                @SuppressWarnings("unchecked")
+                FallbackHandler<Object> handler = (FallbackHandler<Object>) handlers.get();
+                try {
+                    return handler.handle(new ExecutionContextImpl(invocation.getMethod(),
+                            invocation.getParameters(), failure));
+                } finally {
+                    handlers.destroy(handler);
+                }
+            };
+        }
+        Method method = definition.method();
+        method.setAccessible(true);
+        return (context, failure) -> {
+            InvocationContext invocation = (InvocationContext) context;
+            try {
+                return method.invoke(invocation.getTarget(), invocation.getParameters());
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception ex) {
+                    throw ex;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        };
+    }
+}
