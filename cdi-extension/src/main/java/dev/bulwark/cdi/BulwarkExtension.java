@@ -98,7 +98,8 @@ public class BulwarkExtension implements Extension {
             ContextualFallback fallback = d.fallback() == null ? null : Fallbacks.of(d.fallback(), beans);
             if (fallback != null && d.asynchronous()) {
                 ContextualFallback plain = fallback;
-                fallback = (context, failure) -> GuardedCall.toStage(plain.apply(context, failure));
+                boolean future = returnsFuture(d.method());
+                fallback = (context, failure) -> GuardedCall.toStage(plain.apply(context, failure), future);
             }
             OperationSpec spec = OperationSpec.builder(d.name())
                     .retry(d.retry())
@@ -109,7 +110,8 @@ public class BulwarkExtension implements Extension {
                     .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
                     .asynchronous(d.asynchronous())
                     .build();
-            GuardedCall call = new GuardedCall(engine.operation(spec), d.asynchronous(), requestContexts);
+            GuardedCall call = new GuardedCall(engine.operation(spec), d.asynchronous(),
+                    returnsFuture(d.method()), requestContexts);
             calls.computeIfAbsent(d.beanClass(), c -> new ConcurrentHashMap<>()).put(d.method(), call);
         }
     }
@@ -129,6 +131,10 @@ public class BulwarkExtension implements Extension {
     /** Every guarded method read at deployment (for tests and diagnostics). */
     public List<MethodDefinition> definitions() {
         return List.copyOf(definitions);
+    }
+
+    private static boolean returnsFuture(Method method) {
+        return method.getReturnType() == java.util.concurrent.Future.class;
     }
 
     /** The methods an interceptor can apply to: not private, not static, declared on the class or inherited. */

@@ -6,8 +6,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * How one guarded method is called: synchronously on the caller's thread, or as an {@code @Asynchronous}
@@ -17,11 +15,14 @@ final class GuardedCall {
 
     private final Operation operation;
     private final boolean asynchronous;
+    private final boolean returnsFuture;
     private final Instance<RequestContextController> requestContexts;
 
-    GuardedCall(Operation operation, boolean asynchronous, Instance<RequestContextController> requestContexts) {
+    GuardedCall(Operation operation, boolean asynchronous, boolean returnsFuture,
+            Instance<RequestContextController> requestContexts) {
         this.operation = operation;
         this.asynchronous = asynchronous;
+        this.returnsFuture = returnsFuture;
         this.requestContexts = requestContexts;
     }
 
@@ -33,16 +34,17 @@ final class GuardedCall {
         if (!asynchronous) {
             return operation.call(context::proceed, context);
         }
-        // The caller receives our future for both Future and CompletionStage methods: it is both, and its
-        // cancel(true) reaches the running attempt.
-        return operation.callAsync(() -> proceedInRequestContext(context), context);
+        // The caller receives our future, whose cancel(true) reaches the running attempt. A Future method's
+        // outcome is what the method itself does (returns or throws): the Future it returns is only passed on.
+        var outcome = operation.callAsync(() -> proceedInRequestContext(context), context);
+        return returnsFuture ? new PassedOnFuture(outcome) : outcome;
     }
 
     private CompletionStage<Object> proceedInRequestContext(InvocationContext context) throws Exception {
         RequestContextController controller = requestContexts.get();
         boolean activated = controller.activate();
         try {
-            return toStage(context.proceed());
+            return toStage(context.proceed(), returnsFuture);
         } finally {
             if (activated) {
                 controller.deactivate();
@@ -51,26 +53,19 @@ final class GuardedCall {
         }
     }
 
-    /** The result of an asynchronous method (or fallback) as a stage; a plain Future is awaited here. */
+    /**
+     * The result of an asynchronous method (or its fallback) as the stage the engine follows: a
+     * CompletionStage itself, or a Future as the value of a completed stage (its own failure is not ours).
+     */
     @SuppressWarnings("unchecked")
-    static CompletionStage<Object> toStage(Object result) throws Exception {
-        if (result instanceof CompletionStage<?> stage) {
-            return (CompletionStage<Object>) stage;
-        }
-        if (result instanceof Future<?> future) {
-            try {
-                return CompletableFuture.completedFuture(future.get());
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                throw e;
-            }
-        }
+    static CompletionStage<Object> toStage(Object result, boolean returnsFuture) {
         if (result == null) {
-            throw new NullPointerException("an @Asynchronous method returned null instead of a Future or CompletionStage");
+            throw new NullPointerException("an @Asynchronous method returned null instead of a "
+                    + (returnsFuture ? "Future" : "CompletionStage"));
         }
-        throw new IllegalStateException("an @Asynchronous method returned " + result.getClass().getName());
+        if (returnsFuture) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return (CompletionStage<Object>) result;
     }
 }

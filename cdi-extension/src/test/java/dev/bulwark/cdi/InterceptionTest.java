@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.api.CircuitBreakerHandle;
+import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitState;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +83,12 @@ class InterceptionTest {
         assertThrows(IllegalStateException.class, first::fail);
         assertThrows(IllegalStateException.class, second::fail);
         assertThrows(CircuitBreakerOpenException.class, weld.select(Beans.Breaker.class).get()::fail);
+
+        // Operators find it by <class>.<method>, and a reset closes it for every instance.
+        CircuitBreakerHandle handle = CircuitBreakers.get(Beans.Breaker.class.getName() + ".fail");
+        assertEquals(CircuitState.OPEN, handle.state());
+        handle.reset();
+        assertThrows(IllegalStateException.class, first::fail);
     }
 
     @Test

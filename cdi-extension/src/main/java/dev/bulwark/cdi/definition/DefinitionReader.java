@@ -82,7 +82,7 @@ public final class DefinitionReader {
         }
         return new MethodDefinition(beanClass, method,
                 retry == null ? null : retry(retry),
-                breaker == null ? null : circuitBreaker(breaker),
+                breaker == null ? null : circuitBreaker(breaker, beanClass.getName() + "." + method.getName()),
                 rateLimit == null ? null : rateLimit(rateLimit),
                 timeout == null ? null : timeout(timeout),
                 bulkhead == null ? null : bulkhead(bulkhead),
@@ -144,7 +144,8 @@ public final class DefinitionReader {
         return valid ? RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn) : null;
     }
 
-    private CircuitBreakerSpec circuitBreaker(AnnotationParameters p) {
+    /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */
+    private CircuitBreakerSpec circuitBreaker(AnnotationParameters p, String name) {
         int volume = p.intValue("requestVolumeThreshold");
         double ratio = p.doubleValue("failureRatio");
         long delay = p.longValue("delay");
@@ -167,8 +168,8 @@ public final class DefinitionReader {
             valid = false;
         }
         ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
-        return valid ? CircuitBreakerSpec.of(volume, ratio, nanos(delay, p.unit("delayUnit")), successThreshold,
-                failOn) : null;
+        return valid ? new CircuitBreakerSpec(name, volume, ratio, 0, nanos(delay, p.unit("delayUnit")),
+                successThreshold, failOn, List.of()) : null;
     }
 
     private RateLimitSpec rateLimit(AnnotationParameters p) {
@@ -261,8 +262,9 @@ public final class DefinitionReader {
         }
         Method target = FallbackMethods.find(beanClass, method, methodName);
         if (target == null) {
-            p.invalid("fallbackMethod", methodName, "must name a method of " + beanClass.getName()
-                    + " with the same parameter types and return type as " + method.getName() + "()");
+            p.invalid("fallbackMethod", methodName, "must name a method of " + method.getDeclaringClass().getName()
+                    + " (or a superclass method visible from it, or an interface method) with the parameter "
+                    + "types and return type of " + method.toGenericString());
             return null;
         }
         return new FallbackDefinition(null, target, applyOn);

@@ -20,30 +20,72 @@ final class FallbackMethods {
     }
 
     /**
-     * The method called {@code name} with the guarded method's parameter types and return type, declared on the
-     * bean class, a superclass or an interface (default methods), with any visibility; null if none.
+     * The method called {@code name} whose parameter and return types, with the bean class's type arguments
+     * filled in, are the guarded method's. It is declared on the guarded method's class (any visibility), on
+     * a superclass (if the guarded class can see it: not private, package-private only in the same package)
+     * or on an interface (abstract or default: the call dispatches to the bean's implementation); null if none.
      */
     static Method find(Class<?> beanClass, Method guarded, String name) {
-        Deque<Class<?>> toVisit = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            toVisit.add(c);
+        GenericTypes types = new GenericTypes(beanClass);
+        Type[] wanted = resolved(types, guarded.getGenericParameterTypes());
+        Type wantedReturn = types.resolve(guarded.getGenericReturnType());
+        Class<?> declaring = guarded.getDeclaringClass();
+        Deque<Class<?>> interfaces = new ArrayDeque<>();
+        for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (c == declaring || visibleFrom(m, declaring)) {
+                    if (matches(m, name, types, wanted, wantedReturn)) {
+                        return m;
+                    }
+                }
+            }
+            interfaces.addAll(Arrays.asList(c.getInterfaces()));
         }
-        while (!toVisit.isEmpty()) {
-            Class<?> c = toVisit.poll();
-            if (!seen.add(c)) {
+        Set<Class<?>> seen = new HashSet<>();
+        while (!interfaces.isEmpty()) {
+            Class<?> i = interfaces.poll();
+            if (!seen.add(i)) {
                 continue;
             }
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals(name) && !m.isBridge() && !Modifier.isStatic(m.getModifiers())
-                        && Arrays.equals(m.getParameterTypes(), guarded.getParameterTypes())
-                        && sameType(m.getReturnType(), guarded.getReturnType())) {
+            for (Method m : i.getDeclaredMethods()) {
+                if (matches(m, name, types, wanted, wantedReturn)) {
                     return m;
                 }
             }
-            toVisit.addAll(Arrays.asList(c.getInterfaces()));
+            interfaces.addAll(Arrays.asList(i.getInterfaces()));
         }
         return null;
+    }
+
+    private static boolean matches(Method m, String name, GenericTypes types, Type[] wanted, Type wantedReturn) {
+        return m.getName().equals(name) && !m.isBridge() && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())
+                && m.getParameterCount() == wanted.length
+                && GenericTypes.sameAll(resolved(types, m.getGenericParameterTypes()), wanted)
+                && sameReturn(types.resolve(m.getGenericReturnType()), wantedReturn);
+    }
+
+    private static boolean sameReturn(Type a, Type b) {
+        if (a instanceof Class<?> ca && b instanceof Class<?> cb) {
+            return sameType(ca, cb);
+        }
+        return GenericTypes.same(a, b);
+    }
+
+    private static boolean visibleFrom(Method m, Class<?> from) {
+        int mod = m.getModifiers();
+        if (Modifier.isPrivate(mod)) {
+            return false;
+        }
+        return Modifier.isPublic(mod) || Modifier.isProtected(mod)
+                || m.getDeclaringClass().getPackageName().equals(from.getPackageName());
+    }
+
+    private static Type[] resolved(GenericTypes types, Type[] generic) {
+        Type[] out = new Type[generic.length];
+        for (int i = 0; i < generic.length; i++) {
+            out[i] = types.resolve(generic[i]);
+        }
+        return out;
     }
 
     /**

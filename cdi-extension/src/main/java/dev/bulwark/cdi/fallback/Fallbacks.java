@@ -2,12 +2,10 @@ package dev.bulwark.cdi.fallback;
 
 import dev.bulwark.cdi.definition.FallbackDefinition;
 import dev.bulwark.impl.fallback.ContextualFallback;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 
 /** Builds the engine's fallback for a resolved {@code @Fallback}: a handler bean or a method of the bean. */
 public final class Fallbacks {
@@ -17,18 +15,11 @@ public final class Fallbacks {
 
     public static ContextualFallback of(FallbackDefinition definition, BeanManager beans) {
         if (definition.handler() != null) {
-            @SuppressWarnings("unchecked")
-            Instance<Object> handlers = (Instance<Object>) beans.createInstance().select(definition.handler());
+            HandlerSource handlers = HandlerSource.of(definition.handler(), beans);
             return (context, failure) -> {
                 InvocationContext invocation = (InvocationContext) context;
-                @SuppressWarnings("unchecked")
-                FallbackHandler<Object> handler = (FallbackHandler<Object>) handlers.get();
-                try {
-                    return handler.handle(new ExecutionContextImpl(invocation.getMethod(),
-                            invocation.getParameters(), failure));
-                } finally {
-                    handlers.destroy(handler);
-                }
+                return handlers.handle(new ExecutionContextImpl(invocation.getMethod(), invocation.getParameters(),
+                        failure));
             };
         }
         Method method = definition.method();
