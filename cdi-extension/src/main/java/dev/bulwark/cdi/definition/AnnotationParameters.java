@@ -4,7 +4,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,8 @@ final class AnnotationParameters {
     private final boolean onClass;
     private final ConfigLookup config;
     private final Problems problems;
+    /** The config key each parameter's value was taken from; a parameter not here has the annotation's value. */
+    private final Map<String, String> keyUsed = new HashMap<>();
 
     AnnotationParameters(Annotation annotation, Class<?> beanClass, Method method, boolean onClass,
             ConfigLookup config, Problems problems) {
@@ -71,8 +76,9 @@ final class AnnotationParameters {
 
     /** Reports a problem with {@code param}'s value, naming its source. */
     void invalid(String param, Object value, String allowed) {
-        Optional<String[]> o = override(param);
-        String source = o.map(kv -> "config key " + kv[0]).orElse("annotation");
+        // Not override(param): an override that could not be converted was reported already and not used.
+        String key = keyUsed.get(param);
+        String source = key != null ? "config key " + key : "annotation";
         problems.add(where() + ": @" + annotationName + " " + param + " " + allowed + ", was " + value
                 + " (from " + source + ")");
     }
@@ -81,7 +87,7 @@ final class AnnotationParameters {
         Optional<String[]> o = override(param);
         if (o.isPresent()) {
             try {
-                return Integer.parseInt(o.get()[1]);
+                return used(param, o.get(), Integer.parseInt(o.get()[1]));
             } catch (NumberFormatException e) {
                 badConversion(o.get(), "an int");
             }
@@ -93,7 +99,7 @@ final class AnnotationParameters {
         Optional<String[]> o = override(param);
         if (o.isPresent()) {
             try {
-                return Long.parseLong(o.get()[1]);
+                return used(param, o.get(), Long.parseLong(o.get()[1]));
             } catch (NumberFormatException e) {
                 badConversion(o.get(), "a long");
             }
@@ -105,7 +111,7 @@ final class AnnotationParameters {
         Optional<String[]> o = override(param);
         if (o.isPresent()) {
             try {
-                return Double.parseDouble(o.get()[1]);
+                return used(param, o.get(), Double.parseDouble(o.get()[1]));
             } catch (NumberFormatException e) {
                 badConversion(o.get(), "a number");
             }
@@ -117,9 +123,10 @@ final class AnnotationParameters {
         Optional<String[]> o = override(param);
         if (o.isPresent()) {
             try {
-                return Enum.valueOf(type, o.get()[1].toUpperCase(java.util.Locale.ROOT));
+                return used(param, o.get(), Enum.valueOf(type, o.get()[1].toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                badConversion(o.get(), "one of " + List.of(type.getEnumConstants()));
+                // name(), not toString(): ChronoUnit prints "Millis", but the key takes "MILLIS".
+                badConversion(o.get(), "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
             }
         }
         return type.cast(annotationValue(param));
@@ -130,7 +137,7 @@ final class AnnotationParameters {
     }
 
     String stringValue(String param) {
-        return override(param).map(kv -> kv[1]).orElseGet(() -> (String) annotationValue(param));
+        return override(param).map(kv -> used(param, kv, kv[1])).orElseGet(() -> (String) annotationValue(param));
     }
 
     Class<?> classValue(String param) {
@@ -138,7 +145,7 @@ final class AnnotationParameters {
         if (o.isPresent()) {
             Class<?> c = load(o.get(), o.get()[1]);
             if (c != null) {
-                return c;
+                return used(param, o.get(), c);
             }
         }
         return (Class<?>) annotationValue(param);
@@ -163,9 +170,14 @@ final class AnnotationParameters {
                 }
                 types.add((Class<? extends Throwable>) c);
             }
-            return types;
+            return used(param, o.get(), types);
         }
         return List.of((Class<? extends Throwable>[]) annotationValue(param));
+    }
+
+    private <T> T used(String param, String[] keyValue, T value) {
+        keyUsed.put(param, keyValue[0]);
+        return value;
     }
 
     private Class<?> load(String[] keyValue, String name) {

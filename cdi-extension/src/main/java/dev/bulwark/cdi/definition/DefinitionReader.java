@@ -13,6 +13,7 @@ import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -179,6 +180,10 @@ public final class DefinitionReader {
         int burst = p.intValue("burst");
         long maxWait = p.longValue("maxWait");
         RateLimitType type = p.enumValue("type", RateLimitType.class);
+        // Every unit is read up front, so that a bad one is reported even when another value is bad too.
+        ChronoUnit windowUnit = p.unit("windowUnit");
+        ChronoUnit minSpacingUnit = p.unit("minSpacingUnit");
+        ChronoUnit maxWaitUnit = p.unit("maxWaitUnit");
         boolean valid = true;
         if (value < 1) {
             p.invalid("value", value, "must be >= 1");
@@ -200,12 +205,27 @@ public final class DefinitionReader {
             p.invalid("maxWait", maxWait, "must be >= 0");
             valid = false;
         }
+        if (valid && burst > 0 && type != RateLimitType.SMOOTH) {
+            p.invalid("burst", burst, "must be 0 unless type is SMOOTH (type is " + type + ")");
+            valid = false;
+        }
+        long windowNanos = nanos(window, windowUnit);
+        if (valid && value > windowNanos) {
+            p.invalid("value", value, "must be at most one permit per nanosecond of the window (" + window + " "
+                    + windowUnit + ")");
+            valid = false;
+        }
+        if (valid && type == RateLimitType.ROLLING && value > RateLimitSpec.MAX_ROLLING_VALUE) {
+            p.invalid("value", value, "must be <= " + RateLimitSpec.MAX_ROLLING_VALUE + " with type ROLLING");
+            valid = false;
+        }
         if (!valid) {
             return null;
         }
+        // The spec checks the same again; what is left for it (a SMOOTH bucket too long to count) is rare.
         try {
-            return new RateLimitSpec(value, nanos(window, p.unit("windowUnit")),
-                    nanos(minSpacing, p.unit("minSpacingUnit")), type, burst, nanos(maxWait, p.unit("maxWaitUnit")));
+            return new RateLimitSpec(value, windowNanos,
+                    nanos(minSpacing, minSpacingUnit), type, burst, nanos(maxWait, maxWaitUnit));
         } catch (IllegalArgumentException e) {
             p.invalid("value", value, "does not fit the other settings: " + e.getMessage());
             return null;

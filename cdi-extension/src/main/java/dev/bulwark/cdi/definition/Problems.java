@@ -1,13 +1,15 @@
 package dev.bulwark.cdi.definition;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /** Collects every definition problem of a deployment, so all are reported at once. */
 public final class Problems {
 
-    private final List<String> messages = new ArrayList<>();
+    // A set: a bad global key (say Retry/enabled=maybe) is met once per guarded method, but is one problem.
+    private final Set<String> messages = new LinkedHashSet<>();
 
     public void add(String message) {
         messages.add(message);
@@ -27,7 +29,7 @@ public final class Problems {
             return null;
         }
         if (messages.size() == 1) {
-            return new FaultToleranceDefinitionException(messages.get(0));
+            return new FaultToleranceDefinitionException(messages.iterator().next());
         }
         StringBuilder text = new StringBuilder(messages.size() + " fault tolerance definition problems:");
         for (String m : messages) {
