@@ -5,6 +5,7 @@ import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.definition.Problems;
 import dev.bulwark.cdi.fallback.Fallbacks;
+import dev.bulwark.cdi.metrics.MetricsSetup;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.chain.OperationSpec;
@@ -50,6 +51,7 @@ public class BulwarkExtension implements Extension {
     private final Map<Class<?>, Map<Method, GuardedCall>> calls = new ConcurrentHashMap<>();
     private ConfigLookup config;
     private Engine engine;
+    private boolean metricsEnabled = true;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         config = configLookup();
@@ -83,6 +85,12 @@ public class BulwarkExtension implements Extension {
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
+        metricsEnabled = config.get(MetricsSetup.METRICS_ENABLED).map(String::trim).map(v -> {
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                problems.add(MetricsSetup.METRICS_ENABLED + " must be true or false, was '" + v + "'");
+            }
+            return !v.equalsIgnoreCase("false");
+        }).orElse(true);
         if (!problems.isEmpty()) {
             event.addDefinitionError(problems.toException());
         }
@@ -92,7 +100,7 @@ public class BulwarkExtension implements Extension {
         if (!problems.isEmpty()) {
             return;
         }
-        engine = Engine.builder().build();
+        engine = Engine.builder().metrics(MetricsSetup.choose(metricsEnabled, beans)).build();
         var requestContexts = beans.createInstance().select(RequestContextController.class);
         for (MethodDefinition d : definitions) {
             ContextualFallback fallback = d.fallback() == null ? null : Fallbacks.of(d.fallback(), beans);

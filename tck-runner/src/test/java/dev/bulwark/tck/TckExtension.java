@@ -9,5 +9,6 @@ public class TckExtension implements LoadableExtension {
     @Override
     public void register(ExtensionBuilder builder) {
         builder.service(DeploymentExceptionTransformer.class, DefinitionErrorTransformer.class);
+        builder.observer(MetricRegistriesReset.class);
     }
 }

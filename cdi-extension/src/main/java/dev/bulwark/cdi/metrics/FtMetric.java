@@ -1,0 +1,36 @@
+package dev.bulwark.cdi.metrics;
+
+/** The names, tags and tag values of the MP FT metrics chapter (and Bulwark's rate-limit metric). */
+final class FtMetric {
+
+    private FtMetric() {
+    }
+
+    static final String INVOCATIONS = "ft.invocations.total";
+    static final String RETRY_CALLS = "ft.retry.calls.total";
+    static final String RETRY_RETRIES = "ft.retry.retries.total";
+    static final String TIMEOUT_CALLS = "ft.timeout.calls.total";
+    static final String TIMEOUT_DURATION = "ft.timeout.executionDuration";
+    static final String BREAKER_CALLS = "ft.circuitbreaker.calls.total";
+    static final String BREAKER_STATE = "ft.circuitbreaker.state.total";
+    static final String BREAKER_OPENED = "ft.circuitbreaker.opened.total";
+    static final String BULKHEAD_CALLS = "ft.bulkhead.calls.total";
+    static final String BULKHEAD_RUNNING = "ft.bulkhead.executionsRunning";
+    static final String BULKHEAD_WAITING = "ft.bulkhead.executionsWaiting";
+    static final String BULKHEAD_RUNNING_DURATION = "ft.bulkhead.runningDuration";
+    static final String BULKHEAD_WAITING_DURATION = "ft.bulkhead.waitingDuration";
+    static final String RATELIMIT_CALLS = "ft.ratelimit.calls.total";
+
+    static final String METHOD = "method";
+
+    /** {@code result} of ft.invocations.total, by whether a value was returned. */
+    static String result(boolean valueReturned) {
+        return valueReturned ? "valueReturned" : "exceptionThrown";
+    }
+
+    static final String[] FALLBACK = {"applied", "notApplied", "notDefined"}; // by FallbackUse ordinal
+    static final String[] RETRY_RESULT = {"valueReturned", "exceptionNotRetryable", "maxRetriesReached",
+        "maxDurationReached"}; // by RetryOutcome ordinal
+    static final String[] BREAKER_RESULT = {"success", "failure", "circuitBreakerOpen"}; // by CircuitBreakerResult
+    static final String[] BREAKER_STATES = {"closed", "open", "halfOpen"};
+}

@@ -1,0 +1,199 @@
+package dev.bulwark.cdi.metrics;
+
+import static dev.bulwark.cdi.metrics.FtMetric.*;
+
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.impl.chain.Operation;
+import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
+import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.metrics.MetricsRecorder;
+import java.util.function.ToLongFunction;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Publishes each operation's metrics to the MP Metrics base registry, as the MP FT metrics chapter names them.
+ * Every counter of an operation is registered when the operation is built (so a scrape shows zeros rather
+ * than nothing) and held by the recorder, so the hot path only increments.
+ */
+public final class MpMetricsProvider implements MetricsProvider {
+
+    private final MetricRegistry registry;
+
+    public MpMetricsProvider(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public MetricsRecorder recorderFor(Operation operation) {
+        OperationSpec spec = operation.spec();
+        Tag method = new Tag(METHOD, spec.name());
+        Recorder r = new Recorder();
+        boolean hasFallback = spec.fallback() != null;
+        r.invocations = new Counter[6];
+        for (int returned = 0; returned < 2; returned++) {
+            for (int use = 0; use < 3; use++) {
+                if (hasFallback != (use == 2)) {
+                    r.invocations[returned * 3 + use] = counter(INVOCATIONS, method,
+                            new Tag("result", result(returned == 0)), new Tag("fallback", FALLBACK[use]));
+                }
+            }
+        }
+        if (spec.retry() != null) {
+            r.retryCalls = new Counter[8];
+            for (int retried = 0; retried < 2; retried++) {
+                for (int outcome = 0; outcome < 4; outcome++) {
+                    r.retryCalls[retried * 4 + outcome] = counter(RETRY_CALLS, method,
+                            new Tag("retried", Boolean.toString(retried == 1)),
+                            new Tag("retryResult", RETRY_RESULT[outcome]));
+                }
+            }
+            r.retries = counter(RETRY_RETRIES, method);
+        }
+        if (spec.timeout() != null) {
+            r.timedOut = counter(TIMEOUT_CALLS, method, new Tag("timedOut", "true"));
+            r.notTimedOut = counter(TIMEOUT_CALLS, method, new Tag("timedOut", "false"));
+            r.timeoutDuration = histogram(TIMEOUT_DURATION, method);
+        }
+        CircuitBreaker breaker = operation.circuitBreaker();
+        if (breaker != null) {
+            r.breakerCalls = new Counter[3];
+            for (int result = 0; result < 3; result++) {
+                r.breakerCalls[result] = counter(BREAKER_CALLS, method,
+                        new Tag("circuitBreakerResult", BREAKER_RESULT[result]));
+            }
+            for (int state = 0; state < 3; state++) {
+                int index = state;
+                gauge(BREAKER_STATE, MetricUnits.NANOSECONDS, b -> BreakerTime.nanos(b, index), breaker, method,
+                        new Tag("state", BREAKER_STATES[state]));
+            }
+            Counter opened = counter(BREAKER_OPENED, method);
+            breaker.onStateChange((name, from, to) -> {
+                if (to == CircuitState.OPEN) {
+                    opened.inc();
+                }
+            });
+        }
+        if (spec.bulkhead() != null) {
+            r.bulkheadAccepted = counter(BULKHEAD_CALLS, method, new Tag("bulkheadResult", "accepted"));
+            r.bulkheadRejected = counter(BULKHEAD_CALLS, method, new Tag("bulkheadResult", "rejected"));
+            r.bulkheadRunning = histogram(BULKHEAD_RUNNING_DURATION, method);
+            if (operation.queueingBulkhead() != null) {
+                gauge(BULKHEAD_RUNNING, MetricUnits.NONE, op -> op.queueingBulkhead().running(), operation, method);
+                gauge(BULKHEAD_WAITING, MetricUnits.NONE, op -> op.queueingBulkhead().waiting(), operation, method);
+                r.bulkheadWaiting = histogram(BULKHEAD_WAITING_DURATION, method);
+            } else {
+                gauge(BULKHEAD_RUNNING, MetricUnits.NONE, op -> op.semaphoreBulkhead().running(), operation, method);
+            }
+        }
+        if (spec.rateLimit() != null) {
+            r.permitted = counter(RATELIMIT_CALLS, method, new Tag("rateLimitResult", "permitted"));
+            r.rejected = counter(RATELIMIT_CALLS, method, new Tag("rateLimitResult", "rejected"));
+        }
+        return r;
+    }
+
+    private Counter counter(String name, Tag... tags) {
+        return registry.counter(Metadata.builder().withName(name).withUnit(MetricUnits.NONE).build(), tags);
+    }
+
+    private Histogram histogram(String name, Tag... tags) {
+        return registry.histogram(Metadata.builder().withName(name).withUnit(MetricUnits.NANOSECONDS).build(), tags);
+    }
+
+    private <T> void gauge(String name, String unit, ToLongFunction<T> read, T source, Tag... tags) {
+        // Two overloads of one method share their metrics (the spec keys them by name): the first gauge stays.
+        if (registry.getMetric(new MetricID(name, tags)) == null) {
+            registry.gauge(Metadata.builder().withName(name).withUnit(unit).build(), source,
+                    s -> read.applyAsLong(s), tags);
+        }
+    }
+
+    /** The counters and histograms of one operation; null where the operation has no such stage. */
+    private static final class Recorder implements MetricsRecorder {
+        Counter[] invocations;
+        Counter[] retryCalls;
+        Counter retries;
+        Counter timedOut;
+        Counter notTimedOut;
+        Histogram timeoutDuration;
+        Counter[] breakerCalls;
+        Counter bulkheadAccepted;
+        Counter bulkheadRejected;
+        Histogram bulkheadRunning;
+        Histogram bulkheadWaiting;
+        Counter permitted;
+        Counter rejected;
+
+        @Override
+        public void invocation(boolean valueReturned, FallbackUse fallback) {
+            Counter c = invocations[(valueReturned ? 0 : 3) + fallback.ordinal()];
+            if (c != null) {
+                c.inc();
+            }
+        }
+
+        @Override
+        public void retryCall(boolean retried, RetryOutcome outcome) {
+            if (retryCalls != null) {
+                retryCalls[(retried ? 4 : 0) + outcome.ordinal()].inc();
+            }
+        }
+
+        @Override
+        public void retried() {
+            if (retries != null) {
+                retries.inc();
+            }
+        }
+
+        @Override
+        public void timeoutCall(boolean wasTimedOut, long executionNanos) {
+            if (timeoutDuration != null) {
+                (wasTimedOut ? timedOut : notTimedOut).inc();
+                timeoutDuration.update(executionNanos);
+            }
+        }
+
+        @Override
+        public void circuitBreakerCall(CircuitBreakerResult result) {
+            if (breakerCalls != null) {
+                breakerCalls[result.ordinal()].inc();
+            }
+        }
+
+        @Override
+        public void bulkheadCall(boolean accepted) {
+            if (bulkheadAccepted != null) {
+                (accepted ? bulkheadAccepted : bulkheadRejected).inc();
+            }
+        }
+
+        @Override
+        public void bulkheadRunning(long nanos) {
+            if (bulkheadRunning != null) {
+                bulkheadRunning.update(nanos);
+            }
+        }
+
+        @Override
+        public void bulkheadWaiting(long nanos) {
+            if (bulkheadWaiting != null) {
+                bulkheadWaiting.update(nanos);
+            }
+        }
+
+        @Override
+        public void rateLimitCall(boolean wasPermitted) {
+            if (permitted != null) {
+                (wasPermitted ? permitted : rejected).inc();
+            }
+        }
+    }
+}
