@@ -37,7 +37,7 @@ class AnnotationDefinitionErrorTest {
                 invalid(InvalidBeans.FallbackHandlerOfWrongType.class, "@Fallback", "value",
                         InvalidBeans.IntegerHandler.class.getName()),
                 invalid(InvalidBeans.FallbackHandlerAndMethod.class, "@Fallback", "fallbackMethod", "other"),
-                invalid(InvalidBeans.AsynchronousNotAFuture.class, "@Asynchronous", "must return",
+                invalid(InvalidBeans.AsynchronousNotAFuture.class, "@Asynchronous", "methods must return",
                         "java.lang.String"));
     }
 
@@ -50,7 +50,7 @@ class AnnotationDefinitionErrorTest {
     void shouldFailDeploymentNamingClassMethodAnnotationParameterAndValue(Class<?> bean, String annotation,
             String parameter, String value) {
         String message = definitionError(bean).getMessage();
-        assertMentions(message, bean.getName(), "guarded(", annotation, parameter, value);
+        assertMentions(message, bean.getName(), "guarded(", annotation + " " + parameter, "was " + value);
     }
 
     @Test
