@@ -55,8 +55,15 @@ public class BulwarkExtension implements Extension {
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         config = configLookup();
-        int priority = config.get(PRIORITY_KEY).map(String::trim).map(Integer::parseInt)
-                .orElse(Interceptor.Priority.PLATFORM_AFTER + 10);
+        int priority = Interceptor.Priority.PLATFORM_AFTER + 10;
+        Optional<String> configured = config.get(PRIORITY_KEY).map(String::trim);
+        if (configured.isPresent()) {
+            try {
+                priority = Integer.parseInt(configured.get());
+            } catch (NumberFormatException e) {
+                problems.add("config key " + PRIORITY_KEY + " must be an int, was '" + configured.get() + "'");
+            }
+        }
         event.addInterceptorBinding(FaultToleranceBinding.class);
         event.addAnnotatedType(FaultToleranceInterceptor.class, FaultToleranceInterceptor.class.getName())
                 .remove(a -> a.annotationType() == Priority.class)
@@ -100,7 +107,9 @@ public class BulwarkExtension implements Extension {
         if (!problems.isEmpty()) {
             return;
         }
-        engine = Engine.builder().metrics(MetricsSetup.choose(metricsEnabled, beans)).build();
+        Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(metricsEnabled, beans));
+        ContainerExecutor.find(beans).ifPresent(builder::executor);
+        engine = builder.build();
         var requestContexts = beans.createInstance().select(RequestContextController.class);
         for (MethodDefinition d : definitions) {
             ContextualFallback fallback = d.fallback() == null ? null : Fallbacks.of(d.fallback(), beans);

@@ -1,0 +1,38 @@
+package dev.bulwark.cdi;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The container's managed executor, when the application has one as a bean: MicroProfile Context
+ * Propagation's {@code ManagedExecutor} (Quarkus, Helidon) or Jakarta Concurrency's
+ * {@code ManagedExecutorService}. Asynchronous attempts then run where the container manages threads and
+ * contexts; without one, the engine's own bounded pool is used and shut down with the container.
+ */
+final class ContainerExecutor {
+
+    private static final String[] TYPES = {
+        "org.eclipse.microprofile.context.ManagedExecutor",
+        "jakarta.enterprise.concurrent.ManagedExecutorService"};
+
+    private ContainerExecutor() {
+    }
+
+    static Optional<Executor> find(BeanManager beans) {
+        for (String name : TYPES) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, ContainerExecutor.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError absent) {
+                continue;
+            }
+            Instance<?> executor = beans.createInstance().select(type);
+            if (executor.isResolvable()) {
+                return Optional.of((Executor) executor.get());
+            }
+        }
+        return Optional.empty();
+    }
+}
