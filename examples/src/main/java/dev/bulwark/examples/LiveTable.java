@@ -50,8 +50,10 @@ final class LiveTable {
         }
         line.append(String.format(Locale.ROOT, " %7d", breakerRejections));
         for (CircuitState state : states) {
-            String text = String.format(Locale.ROOT, "%-9s", state == null ? "off" : state);
-            line.append("  ").append(state == null ? text : paint(state, text));
+            String text = state == null ? "off" : state.name();
+            // Padded outside the colour, so that the line's trailing blanks can be stripped.
+            line.append("  ").append(state == null ? text : paint(state, text))
+                    .append(" ".repeat(Math.max(0, 9 - text.length())));
         }
         out.println(line.toString().stripTrailing());
         out.flush();

@@ -32,8 +32,9 @@ final class Summary {
             Transition change = changes.get(i);
             if (trials > 0) {
                 Transition last = changes.get(i + 2 * trials - 1);
-                story.append(String.format(Locale.ROOT, " -> %d failed trial%s %s..%s", trials,
-                        trials == 1 ? "" : "s", seconds(change), seconds(last)));
+                story.append(trials == 1 ? " -> 1 failed trial " + seconds(change)
+                        : String.format(Locale.ROOT, " -> %d failed trials %s..%s", trials, seconds(change),
+                                seconds(last)));
                 i += 2 * trials;
             } else {
                 story.append(" -> ").append(change.to()).append(' ').append(seconds(change));

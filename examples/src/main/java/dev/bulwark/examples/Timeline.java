@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The script: which phases the downstream goes through, for how many ticks each, and how long a tick lasts.
- * The table prints one row per tick.
+ * The script: which phases the downstream goes through, for how many ticks each, how long a tick lasts and how
+ * many page visits ({@link Shopper}) a tick holds. The table prints one row per tick.
  *
  * <p>Fast mode shortens the ticks, not the annotations' own delays and limits, so two phases keep a length in
  * wall time: the outage spans two whole one-second rate-limit windows, so the rate-limited price lookups get
  * enough calls through to open their breaker; and the recovery is long enough for a breaker that reopened at
  * the very end of the outage to wait out its one-second delay, and a few trial calls more.
  */
-public record Timeline(List<Step> steps, Duration tick, int roundsPerTick) {
+public record Timeline(List<Step> steps, Duration tick, int visitsPerTick) {
 
     /** One phase of the script and how many ticks it lasts. */
     public record Step(Phase phase, int ticks) {

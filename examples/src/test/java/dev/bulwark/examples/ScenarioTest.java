@@ -39,7 +39,8 @@ class ScenarioTest {
         for (String breaker : Scenario.BREAKERS) {
             List<CircuitState> states = report.statesOf(breaker);
             assertTrue(states.size() >= 4, breaker + " went through " + states);
-            assertEquals(List.of(CircuitState.CLOSED, CircuitState.OPEN), states.subList(0, 2), breaker + ": " + states);
+            assertEquals(List.of(CircuitState.CLOSED, CircuitState.OPEN), states.subList(0, 2),
+                    breaker + ": " + states);
             assertEquals(CircuitState.CLOSED, states.get(states.size() - 1), breaker + ": " + states);
 
             List<Transition> changes = report.transitionsOf(breaker);

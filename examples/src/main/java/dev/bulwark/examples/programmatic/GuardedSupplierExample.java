@@ -10,7 +10,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * The programmatic API on its own: no CDI container, no annotations, no configuration. A plain {@code Supplier}
  * is called through a guard with retry (exponential backoff), a named circuit breaker, a timeout and a fallback.
  *
- * <p>Run it with {@code mvn -B -q -pl examples exec:java -Dexec.mainClass=dev.bulwark.examples.programmatic.GuardedSupplierExample}.
+ * <p>Run it with {@code mvn -B -q -pl examples exec:java
+ * -Dexec.mainClass=dev.bulwark.examples.programmatic.GuardedSupplierExample}.
  */
 public final class GuardedSupplierExample {
 
