@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Lock-free: each outcome claims the next slot with one increment, swaps its bit into the slot, and
  * corrects the failure count by the difference between the new and the evicted outcome. The count is
  * therefore always the sum of the slots once the writers are done, whatever their interleaving. A slot
- * whose value does not change is not written, so a healthy breaker costs one increment per call.
+ * whose value does not change is not written, and a success into a full window without failures is not
+ * recorded at all, so a healthy breaker costs two reads per call.
  */
 final class CountWindow implements FailureWindow {
 
@@ -31,6 +32,13 @@ final class CountWindow implements FailureWindow {
 
     @Override
     public boolean record(boolean failure) {
+        // A success entering a full window that holds no failure evicts a success: the window reads the same
+        // before and after, and a success then cannot trip it. Skipping the write is the same as ordering this
+        // call before any failure racing with it, and it lets a healthy breaker shared by many threads run
+        // without writing one shared word (the claim below is the line two threads would fight over).
+        if (!failure && failuresToTrip > 0 && failures.get() == 0 && recorded.get() >= size) {
+            return false;
+        }
         long index = recorded.getAndIncrement();
         int slot = (int) (index % size);
         int word = slot >>> 6;
