@@ -25,6 +25,12 @@ final class FixedWindowLimiter implements RateLimiter {
     private final int value;
     private final long spacing;
     private final AtomicLong used = new AtomicLong();
+    /**
+     * The index of the window the last caller was in: while the clock stays inside it, a call needs a multiply
+     * and a compare instead of a 64-bit division. Racy on purpose: every value written is a correct window index
+     * for some reading of the clock, and a stale one only sends the caller to the division.
+     */
+    private volatile long lastWindow;
     private long lastPermit; // guarded by this; read only when spacing > 0
 
     FixedWindowLimiter(RateLimitSpec spec, Clock clock) {
@@ -46,7 +52,7 @@ final class FixedWindowLimiter implements RateLimiter {
         while (true) {
             long now = clock.nanoTime();
             long slots = used.get();
-            long floor = Math.floorDiv(now - origin, window) * value;
+            long floor = windowIndex(now) * value;
             long next = Math.max(slots, floor) + permits;
             if (next > floor + value) {
                 return waitFor(now, slots, permits);
@@ -72,6 +78,18 @@ final class FixedWindowLimiter implements RateLimiter {
         used.set(next);
         lastPermit = now;
         return 0;
+    }
+
+    /** {@code floorDiv(now - origin, window)}, the division skipped while {@code now} is in the last window seen. */
+    private long windowIndex(long now) {
+        long w = lastWindow;
+        long offset = now - origin - w * window;
+        if (offset >= 0 && offset < window) {
+            return w;
+        }
+        w = Math.floorDiv(now - origin, window);
+        lastWindow = w;
+        return w;
     }
 
     /** Until the start of the first window w with {@code max(slots, w * value) + permits <= (w + 1) * value}. */
