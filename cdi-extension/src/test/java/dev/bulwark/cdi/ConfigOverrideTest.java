@@ -51,6 +51,22 @@ class ConfigOverrideTest {
         }
     }
 
+    /** Class-level retry that one method replaces with its own. */
+    @ApplicationScoped
+    @Retry(maxRetries = 1, jitter = 0)
+    public static class MixedRetry {
+        public void inherited() {
+            ATTEMPTS.incrementAndGet();
+            throw new IllegalStateException("down");
+        }
+
+        @Retry(maxRetries = 2, jitter = 0)
+        public void own() {
+            ATTEMPTS.incrementAndGet();
+            throw new IllegalStateException("down");
+        }
+    }
+
     @ApplicationScoped
     public static class Breaker {
         @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
@@ -163,6 +179,15 @@ class ConfigOverrideTest {
         try (Deployment d = Deployment.of(config, ClassRetry.class)) {
             assertEquals(5, attempts(d.bean(ClassRetry.class)::second));
             assertEquals(2, attempts(d.bean(ClassRetry.class)::first));
+        }
+    }
+
+    @Test
+    void shouldApplyTheClassKeyOnlyToMethodsThatUseTheClassLevelAnnotation() {
+        Map<String, String> config = Map.of(MixedRetry.class.getName() + "/Retry/maxRetries", "4");
+        try (Deployment d = Deployment.of(config, MixedRetry.class)) {
+            assertEquals(5, attempts(d.bean(MixedRetry.class)::inherited));
+            assertEquals(3, attempts(d.bean(MixedRetry.class)::own), "its own annotation is on the method");
         }
     }
 }
