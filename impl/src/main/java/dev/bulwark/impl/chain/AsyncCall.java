@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -125,10 +126,15 @@ final class AsyncCall<T> {
             retry.beforeRetry(retries, failure);
             runAttempt();
         };
+        // An executor that refuses the retry ends the call with its refusal (the fallback may still apply).
+        Consumer<RejectedExecutionException> refused = rejection -> {
+            metrics.retryCall(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+            finish(null, rejection);
+        };
         if (delay > 0) {
-            pendingRetry = op.engine.scheduleOnExecutor(next, delay);
+            pendingRetry = op.engine.scheduleOnExecutor(next, delay, refused);
         } else {
-            op.engine.executor().execute(next);
+            op.engine.executeOr(next, refused);
         }
     }
 
@@ -236,7 +242,7 @@ final class AsyncCall<T> {
                     out.completeExceptionally(unwrap(failure));
                 }
             });
-        }, wait);
+        }, wait, out::completeExceptionally);
     }
 
     private CompletableFuture<Object> timed(AttemptHandle handle) {

@@ -11,12 +11,14 @@ import dev.bulwark.impl.timeout.TimeoutWatchdog;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * What operations run on: the clock, the scheduler, the executor for asynchronous attempts, the timeout
@@ -127,10 +129,20 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Runs {@code task} on the executor after {@code delayNanos}. The scheduler's own thread only hands the
-     * task over, so user code (fallbacks, callbacks on the result) never runs on it.
+     * task over, so user code (fallbacks, callbacks on the result) never runs on it. If the executor refuses
+     * the task (saturated or shut down), {@code refused} is told, so that no call is left waiting forever.
      */
-    Future<?> scheduleOnExecutor(Runnable task, long delayNanos) {
-        return scheduler.schedule(() -> executor.execute(task), delayNanos);
+    Future<?> scheduleOnExecutor(Runnable task, long delayNanos, Consumer<RejectedExecutionException> refused) {
+        return scheduler.schedule(() -> executeOr(task, refused), delayNanos);
+    }
+
+    /** Runs {@code task} on the executor, or tells {@code refused} if the executor will not take it. */
+    void executeOr(Runnable task, Consumer<RejectedExecutionException> refused) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            refused.accept(e);
+        }
     }
 
     @Override

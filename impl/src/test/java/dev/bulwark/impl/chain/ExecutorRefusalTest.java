@@ -1,0 +1,70 @@
+package dev.bulwark.impl.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bulwark.impl.exception.ExceptionMatcher;
+import dev.bulwark.impl.fallback.FallbackSpec;
+import dev.bulwark.impl.retry.RetrySpec;
+import dev.bulwark.impl.time.ManualTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** An executor that refuses a retry (saturated, or shut down with the container) never leaves a call hanging. */
+class ExecutorRefusalTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private final ManualTime time = new ManualTime();
+    private final AtomicInteger accepted = new AtomicInteger();
+    // Takes the first task (the first attempt), refuses everything after.
+    private final Executor firstOnly = task -> {
+        if (accepted.getAndIncrement() > 0) {
+            throw new RejectedExecutionException("saturated");
+        }
+        task.run();
+    };
+    private final Engine engine = Engine.builder().virtualTime(time).executor(firstOnly).build();
+
+    private static CompletableFuture<Object> down() {
+        return CompletableFuture.failedFuture(new IllegalStateException("down"));
+    }
+
+    @Test
+    void shouldEndTheCallWithTheRefusalWhenADelayedRetryIsRefused() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(3, SECOND, 0, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> result = op.callAsync(ExecutorRefusalTest::down, null);
+        time.advance(SECOND);
+        assertTrue(result.isDone(), "the refused retry ends the call");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(0, TimeUnit.SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, e.getCause());
+    }
+
+    @Test
+    void shouldEndTheCallWithTheRefusalWhenAnImmediateRetryIsRefused() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
+        CompletableFuture<Object> result = op.callAsync(ExecutorRefusalTest::down, null);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(0, TimeUnit.SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, e.getCause());
+    }
+
+    @Test
+    void shouldStillFallBackWhenARetryIsRefused() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(3, SECOND, 0, 0, ExceptionMatcher.allExceptions()))
+                .fallback(new FallbackSpec((context, failure) -> CompletableFuture.completedFuture(
+                        "fallback after " + failure.getClass().getSimpleName()), ExceptionMatcher.allExceptions()))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(ExecutorRefusalTest::down, null);
+        time.advance(SECOND);
+        assertEquals("fallback after RejectedExecutionException", result.join());
+    }
+}
