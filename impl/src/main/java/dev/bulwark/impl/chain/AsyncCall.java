@@ -180,6 +180,11 @@ final class AsyncCall<T> {
             return CompletableFuture.failedFuture(new CircuitBreakerOpenException(op.spec.name()));
         }
         return rateLimited(handle).whenComplete((value, failure) -> {
+            if (failure != null && unwrap(failure) instanceof NotStarted) {
+                // Cancelled before it reached the downstream: nothing to record, the trial slot goes back.
+                breaker.release(permit);
+                return;
+            }
             if (failure != null && unwrap(failure) == refusal) {
                 // Our own rate limit refused the attempt; the downstream was never called.
                 if (breaker.onRateLimited(permit, refusal)) {
@@ -365,7 +370,7 @@ final class AsyncCall<T> {
             @Override
             protected void done() {
                 if (isCancelled() && claimed.compareAndSet(false, true)) {
-                    out.completeExceptionally(new CancellationException("attempt cancelled before it started"));
+                    out.completeExceptionally(new NotStarted("attempt cancelled before it started"));
                 }
             }
         };
@@ -385,6 +390,15 @@ final class AsyncCall<T> {
         return out;
     }
 
+    /** An attempt stopped before its body ran: the downstream never saw it, so the breaker records nothing. */
+    private static final class NotStarted extends CancellationException {
+        private static final long serialVersionUID = 1L;
+
+        NotStarted(String message) {
+            super(message);
+        }
+    }
+
     /** One attempt's place in the bulkhead queue and its task on the executor, so that it can be stopped. */
     private final class AttemptHandle {
         volatile QueuedAttempt queued;
@@ -401,7 +415,7 @@ final class AsyncCall<T> {
             QueuedAttempt waiting = queued;
             if (waiting != null && waiting.bulkhead.cancelWaiting(waiting)) {
                 queued = null;
-                waiting.out.completeExceptionally(new CancellationException("attempt left the bulkhead queue"));
+                waiting.out.completeExceptionally(new NotStarted("attempt left the bulkhead queue"));
             }
             FutureTask<?> task = running;
             if (task != null) {
@@ -432,7 +446,7 @@ final class AsyncCall<T> {
                     if (nextTry != null) {
                         nextTry.cancel(false);
                     }
-                    waiter.completeExceptionally(new CancellationException("cancelled while waiting for a permit"));
+                    waiter.completeExceptionally(new NotStarted("cancelled while waiting for a permit"));
                 }
                 Future<?> retry = pendingRetry;
                 if (retry != null) {

@@ -532,4 +532,23 @@ class AsyncCallTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void shouldNotCountAnAttemptCancelledBeforeItRanAsABreakerFailure() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .circuitBreaker(CircuitBreakerSpec.of(1, 1.0, SECOND, 1, ExceptionMatcher.all()))
+                .bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> never = new CompletableFuture<>();
+        CompletableFuture<Object> running = op.callAsync(() -> never, null);
+        CompletableFuture<Object> queued = op.callAsync(() -> CompletableFuture.completedFuture("late"), null);
+
+        queued.cancel(true); // leaves the bulkhead queue: its body never runs
+        assertTrue(queued.isCancelled());
+        assertEquals(CircuitState.CLOSED, op.circuitBreaker().state(), "nothing reached the downstream");
+        assertEquals(0, op.circuitBreaker().failedCalls());
+
+        never.complete("done");
+        assertEquals("done", running.join());
+        assertEquals(CircuitState.CLOSED, op.circuitBreaker().state());
+    }
 }
