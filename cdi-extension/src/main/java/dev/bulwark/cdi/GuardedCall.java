@@ -1,5 +1,6 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.impl.chain.Invoker;
 import dev.bulwark.impl.chain.Operation;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -12,6 +13,9 @@ import java.util.concurrent.CompletionStage;
  * method whose attempts run on the engine's executor with the request context active.
  */
 final class GuardedCall {
+
+    /** Proceeds with the intercepted invocation: one shared strategy, no adapter object per call. */
+    private static final Invoker PROCEED = target -> ((InvocationContext) target).proceed();
 
     private final Operation operation;
     private final boolean asynchronous;
@@ -32,7 +36,7 @@ final class GuardedCall {
 
     Object invoke(InvocationContext context) throws Exception {
         if (!asynchronous) {
-            return operation.call(context::proceed, context);
+            return operation.call(PROCEED, context, context);
         }
         // The caller receives our future, whose cancel(true) reaches the running attempt. A Future method's
         // outcome is what the method itself does (returns or throws): the Future it returns is only passed on.

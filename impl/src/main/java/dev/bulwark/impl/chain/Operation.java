@@ -58,7 +58,15 @@ public final class Operation {
      * @param context handed to the fallback (the CDI interceptor's invocation context), may be null
      */
     public Object call(Callable<?> action, Object context) throws Exception {
-        return SyncDriver.call(this, action, context);
+        return SyncDriver.call(this, Invoker.CALLABLE, action, context);
+    }
+
+    /**
+     * Runs {@code invoker} on {@code target} through the chain on the caller's thread, like
+     * {@link #call(Callable, Object)} but without an adapter object per call.
+     */
+    public Object call(Invoker invoker, Object target, Object context) throws Exception {
+        return SyncDriver.call(this, invoker, target, context);
     }
 
     /**

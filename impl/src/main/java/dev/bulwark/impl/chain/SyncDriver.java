@@ -12,7 +12,6 @@ import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
 import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.timeout.TimeoutWatchdog;
-import java.util.concurrent.Callable;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -26,12 +25,12 @@ final class SyncDriver {
     private SyncDriver() {
     }
 
-    static Object call(Operation op, Callable<?> action, Object context) throws Exception {
+    static Object call(Operation op, Invoker action, Object target, Object context) throws Exception {
         FallbackSpec fallback = op.spec.fallback();
         MetricsRecorder metrics = op.metrics;
         Object result;
         try {
-            result = retrying(op, action);
+            result = retrying(op, action, target);
         } catch (Throwable failure) {
             if (fallback == null || !fallback.applyOn().matches(failure)) {
                 metrics.invocation(false, fallback == null ? FallbackUse.NOT_DEFINED : FallbackUse.NOT_APPLIED);
@@ -50,10 +49,10 @@ final class SyncDriver {
         return result;
     }
 
-    private static Object retrying(Operation op, Callable<?> action) throws Throwable {
+    private static Object retrying(Operation op, Invoker action, Object target) throws Throwable {
         RetryPolicy retry = op.retry;
         if (retry == null) {
-            return attempt(op, action);
+            return attempt(op, action, target);
         }
         MetricsRecorder metrics = op.metrics;
         long start = op.engine.clock().nanoTime();
@@ -62,18 +61,22 @@ final class SyncDriver {
         while (true) {
             Object result = null;
             Throwable failure = null;
+            boolean returned = false;
             try {
-                result = attempt(op, action);
-                if (!retry.retriesOnResult(result)) {
-                    metrics.retryCall(retries > 0, RetryOutcome.VALUE_RETURNED);
-                    return result;
-                }
+                result = attempt(op, action, target);
+                returned = true;
             } catch (Throwable t) {
                 if (!retry.retriesOn(t)) {
                     metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                     throw t;
                 }
                 failure = t;
+            }
+            // Outside the attempt's try: a result predicate that throws ends the call (as in the async driver)
+            // instead of being retried as if the downstream had failed.
+            if (returned && !retry.retriesOnResult(result)) {
+                metrics.retryCall(retries > 0, RetryOutcome.VALUE_RETURNED);
+                return result;
             }
             RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
             if (stop == null) {
@@ -105,14 +108,14 @@ final class SyncDriver {
         }
     }
 
-    private static Object attempt(Operation op, Callable<?> action) throws Throwable {
+    private static Object attempt(Operation op, Invoker action, Object target) throws Throwable {
         var breaker = op.circuitBreaker;
         var limiter = op.rateLimiter;
         if (breaker == null) {
             if (limiter != null) {
                 acquirePermit(op, limiter);
             }
-            return timed(op, action);
+            return timed(op, action, target);
         }
         Object permit = breaker.tryAcquire();
         if (permit == null) {
@@ -132,7 +135,7 @@ final class SyncDriver {
         }
         Object result;
         try {
-            result = timed(op, action);
+            result = timed(op, action, target);
         } catch (Throwable t) {
             boolean failed = breaker.onOutcome(permit, t);
             op.metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
@@ -174,9 +177,9 @@ final class SyncDriver {
         op.metrics.rateLimitCall(true);
     }
 
-    private static Object timed(Operation op, Callable<?> action) throws Throwable {
+    private static Object timed(Operation op, Invoker action, Object target) throws Throwable {
         if (op.timeoutNanos == 0) {
-            return bulkheaded(op, action);
+            return bulkheaded(op, action, target);
         }
         MetricsRecorder metrics = op.metrics;
         long start = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
@@ -185,7 +188,7 @@ final class SyncDriver {
         Object result = null;
         Throwable failure = null;
         try {
-            result = bulkheaded(op, action);
+            result = bulkheaded(op, action, target);
         } catch (Throwable t) {
             failure = t;
         }
@@ -207,10 +210,10 @@ final class SyncDriver {
         return result;
     }
 
-    private static Object bulkheaded(Operation op, Callable<?> action) throws Exception {
+    private static Object bulkheaded(Operation op, Invoker action, Object target) throws Exception {
         var bulkhead = op.semaphore;
         if (bulkhead == null) {
-            return action.call();
+            return action.invoke(target);
         }
         MetricsRecorder metrics = op.metrics;
         if (!bulkhead.tryAcquire()) {
@@ -220,7 +223,7 @@ final class SyncDriver {
         metrics.bulkheadCall(true);
         long start = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
         try {
-            return action.call();
+            return action.invoke(target);
         } finally {
             bulkhead.release();
             if (metrics.enabled()) {

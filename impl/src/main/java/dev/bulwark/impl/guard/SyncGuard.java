@@ -1,6 +1,7 @@
 package dev.bulwark.impl.guard;
 
 import dev.bulwark.api.Guard;
+import dev.bulwark.impl.chain.Invoker;
 import dev.bulwark.impl.chain.Operation;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ final class SyncGuard<T> implements Guard<T> {
     @Override
     public T get(Supplier<? extends T> action) {
         try {
-            return (T) operation.call(action::get, null);
+            return (T) operation.call(Invoker.SUPPLIER, action, null);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

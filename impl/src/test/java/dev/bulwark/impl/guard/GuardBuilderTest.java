@@ -82,6 +82,19 @@ class GuardBuilderTest {
     }
 
     @Test
+    void shouldEndTheCallWhenTheResultPredicateThrowsInsteadOfRetryingIt() {
+        AtomicInteger calls = new AtomicInteger();
+        Guard<Integer> guard = this.<Integer>builder()
+                .withRetry(r -> r.maxRetries(2).jitter(Duration.ZERO).retryIfResult(v -> {
+                    throw new IllegalStateException("predicate bug");
+                }))
+                .build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> guard.get(calls::incrementAndGet));
+        assertEquals("predicate bug", e.getMessage());
+        assertEquals(1, calls.get(), "the downstream answered; only the predicate failed");
+    }
+
+    @Test
     void shouldRegisterANamedBreakerForOperators() {
         Guard<String> guard = this.<String>builder()
                 .withCircuitBreaker(cb -> cb.name("inventory-test").requestVolumeThreshold(2).failureRatio(1))
