@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The parameters of one fault-tolerance annotation on one method, with MicroProfile Config overrides applied:
@@ -83,53 +84,48 @@ final class AnnotationParameters {
                 + " (from " + source + ")");
     }
 
-    int intValue(String param) {
-        Optional<String[]> o = override(param);
-        if (o.isPresent()) {
-            try {
-                return used(param, o.get(), Integer.parseInt(o.get()[1]));
-            } catch (NumberFormatException e) {
-                badConversion(o.get(), "an int");
-            }
+    /** Whether {@code value} is at least {@code min}; if not, reports it (so that every problem is reported). */
+    boolean atLeast(String param, long value, long min) {
+        if (value >= min) {
+            return true;
         }
-        return (Integer) annotationValue(param);
+        invalid(param, value, "must be >= " + min);
+        return false;
+    }
+
+    int intValue(String param) {
+        return parsed(param, Integer::parseInt, "an int");
     }
 
     long longValue(String param) {
-        Optional<String[]> o = override(param);
-        if (o.isPresent()) {
-            try {
-                return used(param, o.get(), Long.parseLong(o.get()[1]));
-            } catch (NumberFormatException e) {
-                badConversion(o.get(), "a long");
-            }
-        }
-        return (Long) annotationValue(param);
+        return parsed(param, Long::parseLong, "a long");
     }
 
     double doubleValue(String param) {
-        Optional<String[]> o = override(param);
-        if (o.isPresent()) {
-            try {
-                return used(param, o.get(), Double.parseDouble(o.get()[1]));
-            } catch (NumberFormatException e) {
-                badConversion(o.get(), "a number");
-            }
-        }
-        return (Double) annotationValue(param);
+        return parsed(param, Double::parseDouble, "a number");
     }
 
     <E extends Enum<E>> E enumValue(String param, Class<E> type) {
+        // name(), not toString(): ChronoUnit prints "Millis", but the key takes "MILLIS".
+        return parsed(param, v -> Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT)),
+                "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+
+    /**
+     * The override of {@code param} converted by {@code parse}, or, if there is none or it cannot be converted
+     * (a problem, then), the annotation's value.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T parsed(String param, Function<String, T> parse, String expected) {
         Optional<String[]> o = override(param);
         if (o.isPresent()) {
             try {
-                return used(param, o.get(), Enum.valueOf(type, o.get()[1].toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                // name(), not toString(): ChronoUnit prints "Millis", but the key takes "MILLIS".
-                badConversion(o.get(), "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+                return used(param, o.get(), parse.apply(o.get()[1]));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                badConversion(o.get(), expected);
             }
         }
-        return type.cast(annotationValue(param));
+        return (T) annotationValue(param);
     }
 
     ChronoUnit unit(String param) {

@@ -12,4 +12,21 @@ public interface ConfigLookup {
     ConfigLookup NONE = key -> Optional.empty();
 
     Optional<String> get(String key);
+
+    /**
+     * The boolean at {@code key}: only {@code true} or {@code false} (any case) are taken; anything else is a
+     * problem and reads as absent, so that a typo never silently switches a feature.
+     */
+    default Optional<Boolean> flag(String key, Problems problems) {
+        Optional<String> raw = get(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = raw.get().trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Optional.of(Boolean.parseBoolean(v));
+        }
+        problems.add("config key " + key + " must be true or false, was " + v);
+        return Optional.empty();
+    }
 }

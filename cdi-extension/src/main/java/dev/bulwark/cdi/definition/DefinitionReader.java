@@ -117,22 +117,10 @@ public final class DefinitionReader {
         long maxDuration = p.longValue("maxDuration");
         long jitter = p.longValue("jitter");
         boolean valid = true;
-        if (maxRetries < -1) {
-            p.invalid("maxRetries", maxRetries, "must be >= -1");
-            valid = false;
-        }
-        if (delay < 0) {
-            p.invalid("delay", delay, "must be >= 0");
-            valid = false;
-        }
-        if (maxDuration < 0) {
-            p.invalid("maxDuration", maxDuration, "must be >= 0");
-            valid = false;
-        }
-        if (jitter < 0) {
-            p.invalid("jitter", jitter, "must be >= 0");
-            valid = false;
-        }
+        valid &= p.atLeast("maxRetries", maxRetries, -1);
+        valid &= p.atLeast("delay", delay, 0);
+        valid &= p.atLeast("maxDuration", maxDuration, 0);
+        valid &= p.atLeast("jitter", jitter, 0);
         long delayNanos = nanos(delay, p.unit("delayUnit"));
         long maxDurationNanos = nanos(maxDuration, p.unit("durationUnit"));
         long jitterNanos = nanos(jitter, p.unit("jitterDelayUnit"));
@@ -152,22 +140,13 @@ public final class DefinitionReader {
         long delay = p.longValue("delay");
         int successThreshold = p.intValue("successThreshold");
         boolean valid = true;
-        if (volume < 1) {
-            p.invalid("requestVolumeThreshold", volume, "must be >= 1");
-            valid = false;
-        }
+        valid &= p.atLeast("requestVolumeThreshold", volume, 1);
         if (!(ratio >= 0 && ratio <= 1)) {
             p.invalid("failureRatio", ratio, "must be between 0 and 1");
             valid = false;
         }
-        if (delay < 0) {
-            p.invalid("delay", delay, "must be >= 0");
-            valid = false;
-        }
-        if (successThreshold < 1) {
-            p.invalid("successThreshold", successThreshold, "must be >= 1");
-            valid = false;
-        }
+        valid &= p.atLeast("delay", delay, 0);
+        valid &= p.atLeast("successThreshold", successThreshold, 1);
         ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
         return valid ? new CircuitBreakerSpec(name, volume, ratio, 0, nanos(delay, p.unit("delayUnit")),
                 successThreshold, failOn, List.of()) : null;
@@ -185,26 +164,11 @@ public final class DefinitionReader {
         ChronoUnit minSpacingUnit = p.unit("minSpacingUnit");
         ChronoUnit maxWaitUnit = p.unit("maxWaitUnit");
         boolean valid = true;
-        if (value < 1) {
-            p.invalid("value", value, "must be >= 1");
-            valid = false;
-        }
-        if (window < 1) {
-            p.invalid("window", window, "must be >= 1");
-            valid = false;
-        }
-        if (minSpacing < 0) {
-            p.invalid("minSpacing", minSpacing, "must be >= 0");
-            valid = false;
-        }
-        if (burst < 0) {
-            p.invalid("burst", burst, "must be >= 0");
-            valid = false;
-        }
-        if (maxWait < 0) {
-            p.invalid("maxWait", maxWait, "must be >= 0");
-            valid = false;
-        }
+        valid &= p.atLeast("value", value, 1);
+        valid &= p.atLeast("window", window, 1);
+        valid &= p.atLeast("minSpacing", minSpacing, 0);
+        valid &= p.atLeast("burst", burst, 0);
+        valid &= p.atLeast("maxWait", maxWait, 0);
         if (valid && burst > 0 && type != RateLimitType.SMOOTH) {
             p.invalid("burst", burst, "must be 0 unless type is SMOOTH (type is " + type + ")");
             valid = false;
@@ -234,8 +198,7 @@ public final class DefinitionReader {
 
     private TimeoutSpec timeout(AnnotationParameters p) {
         long value = p.longValue("value");
-        if (value < 0) {
-            p.invalid("value", value, "must be >= 0");
+        if (!p.atLeast("value", value, 0)) {
             return null;
         }
         return new TimeoutSpec(nanos(value, p.unit("unit")));
@@ -245,14 +208,8 @@ public final class DefinitionReader {
         int value = p.intValue("value");
         int queue = p.intValue("waitingTaskQueue");
         boolean valid = true;
-        if (value < 1) {
-            p.invalid("value", value, "must be >= 1");
-            valid = false;
-        }
-        if (queue < 1) {
-            p.invalid("waitingTaskQueue", queue, "must be >= 1");
-            valid = false;
-        }
+        valid &= p.atLeast("value", value, 1);
+        valid &= p.atLeast("waitingTaskQueue", queue, 1);
         return valid ? new BulkheadSpec(value, queue) : null;
     }
 

@@ -28,7 +28,7 @@ final class Enablement {
             beanClass.getName() + "/" + name + "/enabled",
             name + "/enabled"};
         for (String key : keys) {
-            Optional<Boolean> value = bool(key);
+            Optional<Boolean> value = config.flag(key, problems);
             if (value.isPresent()) {
                 return value.get();
             }
@@ -36,19 +36,6 @@ final class Enablement {
         if (type == org.eclipse.microprofile.faulttolerance.Fallback.class) {
             return true;
         }
-        return bool(NON_FALLBACK_ENABLED).orElse(true);
-    }
-
-    private Optional<Boolean> bool(String key) {
-        Optional<String> raw = config.get(key);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = raw.get().trim();
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Optional.of(Boolean.parseBoolean(v));
-        }
-        problems.add("config key " + key + " must be true or false, was " + v);
-        return Optional.empty();
+        return config.flag(NON_FALLBACK_ENABLED, problems).orElse(true);
     }
 }
