@@ -78,10 +78,11 @@ public class BulwarkExtension implements Extension {
     }
 
     <T> void readDefinitions(@Observes ProcessManagedBean<T> event) {
-        Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
-        if (!DefinitionReader.isGuarded(beanClass)) {
+        // bindGuardedTypes already scanned the class and marked it with our binding.
+        if (!event.getAnnotatedBeanClass().isAnnotationPresent(FaultToleranceBinding.class)) {
             return;
         }
+        Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
         DefinitionReader reader = new DefinitionReader(config, problems);
         for (Method method : businessMethods(beanClass)) {
             MethodDefinition definition = reader.read(beanClass, method);
@@ -92,12 +93,7 @@ public class BulwarkExtension implements Extension {
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
-        metricsEnabled = config.get(MetricsSetup.METRICS_ENABLED).map(String::trim).map(v -> {
-            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                problems.add(MetricsSetup.METRICS_ENABLED + " must be true or false, was '" + v + "'");
-            }
-            return !v.equalsIgnoreCase("false");
-        }).orElse(true);
+        metricsEnabled = config.flag(MetricsSetup.METRICS_ENABLED, problems).orElse(true);
         if (!problems.isEmpty()) {
             event.addDefinitionError(problems.toException());
         }
