@@ -22,13 +22,11 @@ final class ContainerExecutor {
 
     static Optional<Executor> find(BeanManager beans) {
         for (String name : TYPES) {
-            Class<?> type;
-            try {
-                type = Class.forName(name, false, ContainerExecutor.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError absent) {
+            Optional<Class<?>> type = OptionalApi.find(name);
+            if (type.isEmpty()) {
                 continue;
             }
-            Instance<?> executor = beans.createInstance().select(type);
+            Instance<?> executor = beans.createInstance().select(type.get());
             if (executor.isResolvable()) {
                 return Optional.of((Executor) executor.get());
             }

@@ -28,6 +28,16 @@ final class FtMetric {
         return valueReturned ? "valueReturned" : "exceptionThrown";
     }
 
+    /** Where the ft.invocations.total series of a result and FallbackUse ordinal sits in a recorder's array of 6. */
+    static int invocationSlot(boolean valueReturned, int fallbackUse) {
+        return (valueReturned ? 0 : 3) + fallbackUse;
+    }
+
+    /** Where the ft.retry.calls.total series of a retried flag and RetryOutcome ordinal sits in an array of 8. */
+    static int retrySlot(boolean retried, int outcome) {
+        return (retried ? 4 : 0) + outcome;
+    }
+
     static final String[] FALLBACK = {"applied", "notApplied", "notDefined"}; // by FallbackUse ordinal
     static final String[] RETRY_RESULT = {"valueReturned", "exceptionNotRetryable", "maxRetriesReached",
         "maxDurationReached"}; // by RetryOutcome ordinal

@@ -1,5 +1,6 @@
 package dev.bulwark.cdi.metrics;
 
+import dev.bulwark.cdi.OptionalApi;
 import dev.bulwark.impl.metrics.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -24,9 +25,9 @@ public final class MetricsSetup {
         if (!enabled) {
             return MetricsProvider.NOOP;
         }
-        MetricsProvider mp = present("org.eclipse.microprofile.metrics.MetricRegistry")
+        MetricsProvider mp = OptionalApi.present("org.eclipse.microprofile.metrics.MetricRegistry")
                 ? lookup("MP Metrics", () -> MpMetricsLookup.find(beans)) : null;
-        MetricsProvider otel = present("io.opentelemetry.api.OpenTelemetry")
+        MetricsProvider otel = OptionalApi.present("io.opentelemetry.api.OpenTelemetry")
                 ? lookup("OpenTelemetry", () -> OtelLookup.find(beans)) : null;
         if (mp == null && otel == null) {
             return MetricsProvider.NOOP;
@@ -52,15 +53,6 @@ public final class MetricsSetup {
             LOG.log(System.Logger.Level.WARNING, "Fault-tolerance metrics will not be published to " + what
                     + ": its registry could not be obtained", e);
             return null;
-        }
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, MetricsSetup.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
         }
     }
 }

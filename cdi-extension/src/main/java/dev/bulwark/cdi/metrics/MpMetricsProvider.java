@@ -40,7 +40,7 @@ public final class MpMetricsProvider implements MetricsProvider {
         for (int returned = 0; returned < 2; returned++) {
             for (int use = 0; use < 3; use++) {
                 if (hasFallback != (use == 2)) {
-                    r.invocations[returned * 3 + use] = counter(INVOCATIONS, method,
+                    r.invocations[invocationSlot(returned == 0, use)] = counter(INVOCATIONS, method,
                             new Tag("result", result(returned == 0)), new Tag("fallback", FALLBACK[use]));
                 }
             }
@@ -49,7 +49,7 @@ public final class MpMetricsProvider implements MetricsProvider {
             r.retryCalls = new Counter[8];
             for (int retried = 0; retried < 2; retried++) {
                 for (int outcome = 0; outcome < 4; outcome++) {
-                    r.retryCalls[retried * 4 + outcome] = counter(RETRY_CALLS, method,
+                    r.retryCalls[retrySlot(retried == 1, outcome)] = counter(RETRY_CALLS, method,
                             new Tag("retried", Boolean.toString(retried == 1)),
                             new Tag("retryResult", RETRY_RESULT[outcome]));
                 }
@@ -133,7 +133,7 @@ public final class MpMetricsProvider implements MetricsProvider {
 
         @Override
         public void invocation(boolean valueReturned, FallbackUse fallback) {
-            Counter c = invocations[(valueReturned ? 0 : 3) + fallback.ordinal()];
+            Counter c = invocations[invocationSlot(valueReturned, fallback.ordinal())];
             if (c != null) {
                 c.inc();
             }
@@ -142,7 +142,7 @@ public final class MpMetricsProvider implements MetricsProvider {
         @Override
         public void retryCall(boolean retried, RetryOutcome outcome) {
             if (retryCalls != null) {
-                retryCalls[(retried ? 4 : 0) + outcome.ordinal()].inc();
+                retryCalls[retrySlot(retried, outcome.ordinal())].inc();
             }
         }
 

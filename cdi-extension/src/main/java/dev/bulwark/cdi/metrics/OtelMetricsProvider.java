@@ -67,7 +67,7 @@ public final class OtelMetricsProvider implements MetricsProvider {
         r.invocations = new Attributes[6];
         for (int returned = 0; returned < 2; returned++) {
             for (int use = 0; use < 3; use++) {
-                r.invocations[returned * 3 + use] = with(method, "result", result(returned == 0), "fallback",
+                r.invocations[invocationSlot(returned == 0, use)] = with(method, "result", result(returned == 0), "fallback",
                         FALLBACK[use]);
             }
         }
@@ -76,7 +76,7 @@ public final class OtelMetricsProvider implements MetricsProvider {
             r.retryCalls = new Attributes[8];
             for (int retried = 0; retried < 2; retried++) {
                 for (int outcome = 0; outcome < 4; outcome++) {
-                    r.retryCalls[retried * 4 + outcome] = with(method, "retried", Boolean.toString(retried == 1),
+                    r.retryCalls[retrySlot(retried == 1, outcome)] = with(method, "retried", Boolean.toString(retried == 1),
                             "retryResult", RETRY_RESULT[outcome]);
                 }
             }
@@ -150,13 +150,13 @@ public final class OtelMetricsProvider implements MetricsProvider {
 
         @Override
         public void invocation(boolean valueReturned, FallbackUse fallback) {
-            OtelMetricsProvider.this.invocations.add(1, invocations[(valueReturned ? 0 : 3) + fallback.ordinal()]);
+            OtelMetricsProvider.this.invocations.add(1, invocations[invocationSlot(valueReturned, fallback.ordinal())]);
         }
 
         @Override
         public void retryCall(boolean retried, RetryOutcome outcome) {
             if (retryCalls != null) {
-                OtelMetricsProvider.this.retryCalls.add(1, retryCalls[(retried ? 4 : 0) + outcome.ordinal()]);
+                OtelMetricsProvider.this.retryCalls.add(1, retryCalls[retrySlot(retried, outcome.ordinal())]);
             }
         }
 
