@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -180,19 +180,20 @@ final class AsyncCall<T> {
             return CompletableFuture.failedFuture(new CircuitBreakerOpenException(op.spec.name()));
         }
         return rateLimited(handle).whenComplete((value, failure) -> {
-            if (failure != null && unwrap(failure) instanceof NotStarted) {
+            Throwable cause = failure == null ? null : unwrap(failure);
+            if (cause instanceof NotStarted) {
                 // Cancelled before it reached the downstream: nothing to record, the trial slot goes back.
                 breaker.release(permit);
                 return;
             }
-            if (failure != null && unwrap(failure) == refusal) {
+            if (cause != null && cause == refusal) {
                 // Our own rate limit refused the attempt; the downstream was never called.
                 if (breaker.onRateLimited(permit, refusal)) {
                     metrics.circuitBreakerCall(CircuitBreakerResult.FAILURE);
                 }
                 return;
             }
-            boolean failed = failure != null && breaker.onOutcome(permit, unwrap(failure));
+            boolean failed = cause != null && breaker.onOutcome(permit, cause);
             if (failure == null) {
                 breaker.onSuccess(permit);
             }
