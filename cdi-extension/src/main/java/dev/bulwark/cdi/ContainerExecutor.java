@@ -1,7 +1,6 @@
 package dev.bulwark.cdi;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -20,13 +19,13 @@ final class ContainerExecutor {
     private ContainerExecutor() {
     }
 
-    static Optional<Executor> find(BeanManager beans) {
+    static Optional<Executor> find(Instance<Object> beans) {
         for (String name : TYPES) {
             Optional<Class<?>> type = OptionalApi.find(name);
             if (type.isEmpty()) {
                 continue;
             }
-            Instance<?> executor = beans.createInstance().select(type.get());
+            Instance<?> executor = beans.select(type.get());
             if (executor.isResolvable()) {
                 return Optional.of((Executor) executor.get());
             }

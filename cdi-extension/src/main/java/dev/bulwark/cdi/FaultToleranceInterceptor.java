@@ -14,7 +14,7 @@ import java.util.Map;
  * Hands each call of a guarded bean to the operation built for its bean class and method at deployment.
  * The per-call work is one map lookup by {@link Method}: no reflection, no config read, no annotation scan.
  * The priority is {@code PLATFORM_AFTER + 10} unless {@code mp.fault.tolerance.interceptor.priority} says
- * otherwise; the extension rewrites it when it registers this class.
+ * otherwise; the front door rewrites it when it registers this class (on Quarkus, at build time).
  */
 @Interceptor
 @FaultToleranceBinding
@@ -26,16 +26,17 @@ public class FaultToleranceInterceptor {
     Bean<?> intercepted;
 
     @Inject
-    BulwarkExtension extension;
+    BulwarkRuntime runtime;
 
-    // An interceptor instance belongs to one bean instance, so its table is that bean class's.
+    // An interceptor instance belongs to one bean instance, so its table is that bean class's. The runtime builds
+    // the tables before handing one out, so an empty table here means the class has no guarded method.
     private Map<Method, GuardedCall> calls;
 
     @AroundInvoke
     public Object intercept(InvocationContext context) throws Exception {
         Map<Method, GuardedCall> table = calls;
         if (table == null) {
-            table = extension.callsOf(intercepted.getBeanClass());
+            table = runtime.callsOf(intercepted.getBeanClass());
             calls = table;
         }
         GuardedCall call = table.get(context.getMethod());

@@ -21,8 +21,8 @@ class HotPathTest {
     @Test
     void shouldBuildEveryOperationAtDeploymentAndReadNoConfigPerCall() throws Exception {
         weld = WeldTesting.start(Map.of(), Beans.Flaky.class, Beans.Handler.class);
-        BulwarkExtension extension = weld.select(BulwarkExtension.class).get();
-        Map<java.lang.reflect.Method, GuardedCall> table = extension.callsOf(Beans.Flaky.class);
+        BulwarkRuntime runtime = weld.select(BulwarkRuntime.class).get();
+        Map<java.lang.reflect.Method, GuardedCall> table = runtime.callsOf(Beans.Flaky.class);
         assertTrue(table.containsKey(Beans.Flaky.class.getMethod("succeedsOnThird")), table.keySet().toString());
         assertTrue(table.containsKey(Beans.Flaky.class.getMethod("withHandler", String.class)));
 

@@ -1,6 +1,8 @@
 package dev.bulwark.cdi.definition;
 
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Reads one MicroProfile Config property. A function rather than {@code Config} itself, so that the reading
@@ -12,6 +14,21 @@ public interface ConfigLookup {
     ConfigLookup NONE = key -> Optional.empty();
 
     Optional<String> get(String key);
+
+    /**
+     * The application's MicroProfile Config, as the thread's class loader sees it (on Quarkus, the config of
+     * the running application, not of its build); {@link #NONE} without an MP Config implementation, so that
+     * annotations then apply as written. An empty value counts as absent, as MP Config defines.
+     */
+    static ConfigLookup microProfile() {
+        Config config;
+        try {
+            config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
+        } catch (RuntimeException | LinkageError noConfig) {
+            return NONE;
+        }
+        return key -> config.getOptionalValue(key, String.class).filter(v -> !v.isEmpty());
+    }
 
     /**
      * The boolean at {@code key}: only {@code true} or {@code false} (any case) are taken; anything else is a

@@ -12,9 +12,14 @@ import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -66,6 +71,36 @@ public final class DefinitionReader {
             }
         }
         return false;
+    }
+
+    /** The definitions of every guarded business method of {@code beanClass}, inherited ones included. */
+    public List<MethodDefinition> readGuarded(Class<?> beanClass) {
+        List<MethodDefinition> definitions = new ArrayList<>();
+        for (Method method : businessMethods(beanClass)) {
+            MethodDefinition definition = read(beanClass, method);
+            if (definition.guarded()) {
+                definitions.add(definition);
+            }
+        }
+        return definitions;
+    }
+
+    /** The methods an interceptor can apply to: not private, not static, declared on the class or inherited. */
+    static List<Method> businessMethods(Class<?> beanClass) {
+        List<Method> methods = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (Modifier.isPrivate(mod) || Modifier.isStatic(mod) || m.isBridge() || m.isSynthetic()) {
+                    continue;
+                }
+                if (seen.add(m.getName() + Arrays.toString(m.getParameterTypes()))) {
+                    methods.add(m);
+                }
+            }
+        }
+        return methods;
     }
 
     public MethodDefinition read(Class<?> beanClass, Method method) {

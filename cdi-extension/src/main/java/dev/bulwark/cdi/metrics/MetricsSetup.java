@@ -3,7 +3,7 @@ package dev.bulwark.cdi.metrics;
 import dev.bulwark.cdi.OptionalApi;
 import dev.bulwark.impl.metrics.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.Instance;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +21,7 @@ public final class MetricsSetup {
     private MetricsSetup() {
     }
 
-    public static MetricsProvider choose(boolean enabled, BeanManager beans) {
+    public static MetricsProvider choose(boolean enabled, Instance<Object> beans) {
         if (!enabled) {
             return MetricsProvider.NOOP;
         }

@@ -2,7 +2,6 @@ package dev.bulwark.cdi.metrics;
 
 import dev.bulwark.impl.metrics.MetricsProvider;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.util.AnnotationLiteral;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
@@ -14,8 +13,8 @@ final class MpMetricsLookup {
     }
 
     /** A provider for the application's base registry, or null if no MP Metrics implementation offers one. */
-    static MetricsProvider find(BeanManager beans) {
-        Instance<MetricRegistry> registry = beans.createInstance().select(MetricRegistry.class, new Base());
+    static MetricsProvider find(Instance<Object> beans) {
+        Instance<MetricRegistry> registry = beans.select(MetricRegistry.class, new Base());
         return registry.isResolvable() ? new MpMetricsProvider(registry.get()) : null;
     }
 

@@ -4,7 +4,6 @@ import dev.bulwark.impl.metrics.MetricsProvider;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 
 /** Finds MP Telemetry's OpenTelemetry (or Meter) bean; only loaded once the OpenTelemetry API is present. */
 final class OtelLookup {
@@ -16,12 +15,12 @@ final class OtelLookup {
     }
 
     /** A provider recording through the application's OpenTelemetry, or null if there is none. */
-    static MetricsProvider find(BeanManager beans) {
-        Instance<OpenTelemetry> otel = beans.createInstance().select(OpenTelemetry.class);
+    static MetricsProvider find(Instance<Object> beans) {
+        Instance<OpenTelemetry> otel = beans.select(OpenTelemetry.class);
         if (otel.isResolvable()) {
             return new OtelMetricsProvider(otel.get().getMeter(SCOPE));
         }
-        Instance<Meter> meter = beans.createInstance().select(Meter.class);
+        Instance<Meter> meter = beans.select(Meter.class);
         return meter.isResolvable() ? new OtelMetricsProvider(meter.get()) : null;
     }
 }

@@ -1,0 +1,146 @@
+package dev.bulwark.cdi;
+
+import dev.bulwark.cdi.definition.ConfigLookup;
+import dev.bulwark.cdi.definition.DefinitionReader;
+import dev.bulwark.cdi.definition.Problems;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.build.compatible.spi.AnnotationBuilder;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
+import jakarta.enterprise.inject.build.compatible.spi.Discovery;
+import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
+import jakarta.enterprise.inject.build.compatible.spi.InterceptorInfo;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
+import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.lang.model.AnnotationInfo;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import java.lang.annotation.Annotation;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+
+/**
+ * The CDI Lite front door (Quarkus ArC, which runs no portable extension). At build time it makes Bulwark's
+ * interceptor and runtime known (our jar is not indexed), binds the interceptor to every class that carries a
+ * fault-tolerance annotation, makes fallback handler classes beans that are never removed, and fails the build
+ * if another fault-tolerance implementation's interceptor is there too. The definitions themselves are read and
+ * validated when the application starts ({@link StartupDefinitions}), because config overrides belong to the
+ * running application, not to its build. Where the portable extension runs (Weld, Helidon), this one is skipped.
+ */
+@SkipIfPortableExtensionPresent(BulwarkExtension.class)
+public class BulwarkBuildExtension implements BuildCompatibleExtension {
+
+    /** ArC's annotation for beans that must survive unused-bean removal; absent elsewhere. */
+    private static final String UNREMOVABLE = "io.quarkus.arc.Unremovable";
+
+    private static final Set<String> BEAN_DEFINING = Set.of(
+            "jakarta.enterprise.context.ApplicationScoped", "jakarta.enterprise.context.RequestScoped",
+            "jakarta.enterprise.context.SessionScoped", "jakarta.enterprise.context.ConversationScoped",
+            "jakarta.enterprise.context.Dependent", "jakarta.inject.Singleton");
+
+    private final Set<String> guardedClasses = new TreeSet<>();
+    private final Problems problems = new Problems();
+
+    @Discovery
+    public void discover(ScannedClasses scan) {
+        scan.add(FaultToleranceBinding.class.getName());
+        scan.add(FaultToleranceInterceptor.class.getName());
+        scan.add(BulwarkRuntime.class.getName());
+    }
+
+    @Enhancement(types = Object.class, withSubtypes = true)
+    public void bind(ClassConfig type) {
+        ClassInfo info = type.info();
+        if (info.name().equals(FaultToleranceInterceptor.class.getName())) {
+            int priority = InterceptorPriority.read(ConfigLookup.microProfile(), problems);
+            type.removeAnnotation(a -> a.name().equals(Priority.class.getName()));
+            type.addAnnotation(AnnotationBuilder.of(Priority.class).value(priority).build());
+            return;
+        }
+        if (!info.isPlainClass() || info.hasAnnotation(Interceptor.class) || !guarded(info)) {
+            return;
+        }
+        type.addAnnotation(FaultToleranceBinding.class);
+        guardedClasses.add(info.name());
+    }
+
+    /**
+     * A handler is looked up programmatically for each fallback, so ArC would see it as unused and remove it; a
+     * handler class without a scope would not be a bean at all, and CDI Lite cannot inject a non-bean.
+     */
+    @Enhancement(types = FallbackHandler.class, withSubtypes = true)
+    public void keepHandlers(ClassConfig type) {
+        ClassInfo info = type.info();
+        if (!info.isPlainClass() || info.isAbstract()) {
+            return;
+        }
+        if (!info.hasAnnotation(a -> BEAN_DEFINING.contains(a.name()))) {
+            type.addAnnotation(Dependent.class);
+        }
+        unremovable().ifPresent(type::addAnnotation);
+    }
+
+    @Registration(types = Object.class)
+    public void detectOtherImplementations(InterceptorInfo interceptor) {
+        ClassInfo declaration = interceptor.declaringClass();
+        if (declaration != null) {
+            OtherImplementations.conflict(declaration.name()).ifPresent(problems::add);
+        }
+    }
+
+    @Synthesis
+    public void registerDefinitions(SyntheticComponents components) {
+        components.addBean(StartupDefinitions.class)
+                .type(GuardedBeans.class)
+                .type(StartupDefinitions.class)
+                .scope(Singleton.class)
+                .withParam(StartupDefinitions.CLASSES, guardedClasses.toArray(String[]::new))
+                .createWith(StartupDefinitions.Creator.class);
+    }
+
+    @Validation
+    public void report(Messages messages) {
+        if (!problems.isEmpty()) {
+            messages.error(problems.toException());
+        }
+    }
+
+    /** Whether the class, a superclass, or a method of either carries a fault-tolerance annotation. */
+    private static boolean guarded(ClassInfo info) {
+        for (ClassInfo c = info; c != null && !c.name().equals(Object.class.getName()); c = c.superClassDeclaration()) {
+            if (c.hasAnnotation(BulwarkBuildExtension::faultTolerance)) {
+                return true;
+            }
+            for (MethodInfo m : c.methods()) {
+                if (m.hasAnnotation(BulwarkBuildExtension::faultTolerance)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean faultTolerance(AnnotationInfo annotation) {
+        String name = annotation.name();
+        for (Class<? extends Annotation> a : DefinitionReader.ANNOTATIONS) {
+            if (a.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<Class<? extends Annotation>> unremovable() {
+        return OptionalApi.find(UNREMOVABLE).map(c -> (Class<? extends Annotation>) c);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bulwark.cdi;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * The bean both front doors feed and the interceptor reads: it builds the deployment's {@link GuardedCalls}
+ * from the front door's {@link GuardedBeans} when the application starts (or at the first guarded call, if
+ * another component calls a guarded bean even earlier), and closes them when the container stops.
+ */
+@Singleton
+public class BulwarkRuntime {
+
+    @Inject
+    GuardedBeans guarded;
+
+    // BeanContainer.createInstance() (CDI Lite) rather than an injected Instance<Object>: the latter carries
+    // @Default, which select() with a qualifier (MP Metrics' @RegistryType) would keep as a required qualifier.
+    @Inject
+    BeanContainer container;
+
+    private volatile GuardedCalls calls;
+    private boolean closed;
+
+    /** Builds eagerly, so that an invalid definition fails the start instead of the first call. */
+    void start(@Observes Startup event) {
+        calls();
+    }
+
+    /** The guarded calls of {@code beanClass}, keyed by method; empty for a class without any. */
+    Map<Method, GuardedCall> callsOf(Class<?> beanClass) {
+        return calls().of(beanClass);
+    }
+
+    GuardedCalls calls() {
+        GuardedCalls built = calls;
+        if (built == null) {
+            synchronized (this) {
+                built = calls;
+                if (built == null) {
+                    if (closed) {
+                        throw new IllegalStateException("Bulwark: the container is shutting down");
+                    }
+                    built = GuardedCalls.build(guarded, container.createInstance());
+                    calls = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closed = true;
+        if (calls != null) {
+            calls.close();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.bulwark.cdi;
+
+import dev.bulwark.cdi.definition.MethodDefinition;
+import dev.bulwark.cdi.fallback.Fallbacks;
+import dev.bulwark.cdi.metrics.MetricsSetup;
+import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.fallback.ContextualFallback;
+import dev.bulwark.impl.fallback.FallbackSpec;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * The operations of one deployment: one {@link GuardedCall} per bean class and guarded method, built once on the
+ * engine that owns their executor and scheduler. Circuit breaker, bulkhead and rate-limit state is therefore
+ * shared by every instance of a bean class, whatever its scope.
+ */
+final class GuardedCalls {
+
+    private final Engine engine;
+    private final Map<Class<?>, Map<Method, GuardedCall>> calls;
+
+    private GuardedCalls(Engine engine, Map<Class<?>, Map<Method, GuardedCall>> calls) {
+        this.engine = engine;
+        this.calls = calls;
+    }
+
+    static GuardedCalls build(GuardedBeans guarded, Instance<Object> beans) {
+        var definitions = guarded.definitions();
+        Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans));
+        ContainerExecutor.find(beans).ifPresent(builder::executor);
+        Engine engine = builder.build();
+        Instance<RequestContextController> requestContexts = beans.select(RequestContextController.class);
+        Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
+        for (MethodDefinition d : definitions) {
+            boolean future = d.method().getReturnType() == Future.class;
+            ContextualFallback fallback = d.fallback() == null ? null
+                    : Fallbacks.of(d.fallback(), beans, guarded::notABean);
+            if (fallback != null && d.asynchronous()) {
+                ContextualFallback plain = fallback;
+                fallback = (context, failure) -> GuardedCall.toStage(plain.apply(context, failure), future);
+            }
+            OperationSpec spec = OperationSpec.builder(d.name())
+                    .retry(d.retry())
+                    .circuitBreaker(d.circuitBreaker())
+                    .rateLimit(d.rateLimit())
+                    .timeout(d.timeout())
+                    .bulkhead(d.bulkhead())
+                    .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
+                    .asynchronous(d.asynchronous())
+                    .build();
+            GuardedCall call = new GuardedCall(engine.operation(spec), d.asynchronous(), future, requestContexts);
+            calls.computeIfAbsent(d.beanClass(), c -> new HashMap<>()).put(d.method(), call);
+        }
+        calls.replaceAll((beanClass, table) -> Map.copyOf(table));
+        return new GuardedCalls(engine, Map.copyOf(calls));
+    }
+
+    /** The guarded calls of {@code beanClass}, keyed by method; empty for a class without any. */
+    Map<Method, GuardedCall> of(Class<?> beanClass) {
+        return calls.getOrDefault(beanClass, Map.of());
+    }
+
+    /** Releases every operation (named breakers leave the registry) and stops the engine's threads. */
+    void close() {
+        calls.values().forEach(table -> table.values().forEach(call -> call.operation().release()));
+        engine.close();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.bulwark.cdi;
+
+import dev.bulwark.cdi.definition.ConfigLookup;
+import dev.bulwark.cdi.definition.DefinitionReader;
+import dev.bulwark.cdi.definition.MethodDefinition;
+import dev.bulwark.cdi.definition.Problems;
+import dev.bulwark.cdi.fallback.ConstructedHandlers;
+import dev.bulwark.cdi.fallback.HandlerSource;
+import dev.bulwark.cdi.metrics.MetricsSetup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The definitions behind the build-compatible extension: the classes it bound at build time, read with the
+ * config of the running application when the application starts. Reading happens in the bean's creation, so
+ * every problem fails the start in one {@code FaultToleranceDefinitionException}, as on Weld.
+ */
+public final class StartupDefinitions implements GuardedBeans {
+
+    static final String CLASSES = "classes";
+
+    private final List<MethodDefinition> definitions;
+    private final boolean metricsEnabled;
+
+    StartupDefinitions(List<MethodDefinition> definitions, boolean metricsEnabled) {
+        this.definitions = List.copyOf(definitions);
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    /** Reads every guarded method of {@code classNames}; throws listing every problem. */
+    static StartupDefinitions read(String[] classNames, ConfigLookup config) {
+        Problems problems = new Problems();
+        DefinitionReader reader = new DefinitionReader(config, problems);
+        List<MethodDefinition> definitions = new ArrayList<>();
+        for (String name : classNames) {
+            definitions.addAll(reader.readGuarded(load(name)));
+        }
+        boolean metrics = config.flag(MetricsSetup.METRICS_ENABLED, problems).orElse(true);
+        if (!problems.isEmpty()) {
+            throw problems.toException();
+        }
+        return new StartupDefinitions(definitions, metrics);
+    }
+
+    private static Class<?> load(String name) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return Class.forName(name, false, loader != null ? loader : StartupDefinitions.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Bulwark: class " + name + ", bound at build time, is not there at run"
+                    + " time", e);
+        }
+    }
+
+    @Override
+    public List<MethodDefinition> definitions() {
+        return definitions;
+    }
+
+    @Override
+    public boolean metricsEnabled() {
+        return metricsEnabled;
+    }
+
+    @Override
+    public HandlerSource notABean(Class<?> handlerClass) {
+        return new ConstructedHandlers(handlerClass);
+    }
+
+    /** Creates the bean from the build's parameters. */
+    public static final class Creator implements SyntheticBeanCreator<StartupDefinitions> {
+        @Override
+        public StartupDefinitions create(Instance<Object> lookup, Parameters params) {
+            return read(params.get(CLASSES, String[].class), ConfigLookup.microProfile());
+        }
+    }
+}
