@@ -31,16 +31,13 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 /**
  * The CDI Lite front door (Quarkus ArC, which runs no portable extension). At build time it makes Bulwark's
  * interceptor and runtime known (our jar is not indexed), binds the interceptor to every class that carries a
- * fault-tolerance annotation, makes fallback handler classes beans that are never removed, and fails the build
+ * fault-tolerance annotation, makes fallback handler classes beans, and fails the build
  * if another fault-tolerance implementation's interceptor is there too. The definitions themselves are read and
  * validated when the application starts ({@link StartupDefinitions}), because config overrides belong to the
  * running application, not to its build. Where the portable extension runs (Weld, Helidon), this one is skipped.
  */
 @SkipIfPortableExtensionPresent(BulwarkExtension.class)
 public class BulwarkBuildExtension implements BuildCompatibleExtension {
-
-    /** ArC's annotation for beans that must survive unused-bean removal; absent elsewhere. */
-    private static final String UNREMOVABLE = "io.quarkus.arc.Unremovable";
 
     private static final Set<String> BEAN_DEFINING = Set.of(
             "jakarta.enterprise.context.ApplicationScoped", "jakarta.enterprise.context.RequestScoped",
@@ -55,6 +52,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         scan.add(FaultToleranceBinding.class.getName());
         scan.add(FaultToleranceInterceptor.class.getName());
         scan.add(BulwarkRuntime.class.getName());
+        scan.add(RequestContextActivator.class.getName());
     }
 
     @Enhancement(types = Object.class, withSubtypes = true)
@@ -74,8 +72,8 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
     }
 
     /**
-     * A handler is looked up programmatically for each fallback, so ArC would see it as unused and remove it; a
-     * handler class without a scope would not be a bean at all, and CDI Lite cannot inject a non-bean.
+     * A handler class without a scope would not be a bean in ArC's annotated discovery, and CDI Lite cannot
+     * inject a non-bean. (That ArC keeps handler beans it sees no injection of is {@link BulwarkRuntime}'s doing.)
      */
     @Enhancement(types = FallbackHandler.class, withSubtypes = true)
     public void keepHandlers(ClassConfig type) {
@@ -86,7 +84,6 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         if (!info.hasAnnotation(a -> BEAN_DEFINING.contains(a.name()))) {
             type.addAnnotation(Dependent.class);
         }
-        unremovable().ifPresent(type::addAnnotation);
     }
 
     @Registration(types = Object.class)
@@ -139,8 +136,4 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
-    private static java.util.Optional<Class<? extends Annotation>> unremovable() {
-        return OptionalApi.find(UNREMOVABLE).map(c -> (Class<? extends Annotation>) c);
-    }
 }

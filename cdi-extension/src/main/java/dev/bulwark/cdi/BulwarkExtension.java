@@ -45,6 +45,7 @@ public class BulwarkExtension implements Extension, GuardedBeans {
                 .remove(a -> a.annotationType() == Priority.class)
                 .add(new PriorityLiteral(priority));
         event.addAnnotatedType(BulwarkRuntime.class, BulwarkRuntime.class.getName());
+        event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
     }
 
     <T> void bindGuardedTypes(@Observes ProcessAnnotatedType<T> event) {

@@ -3,11 +3,13 @@ package dev.bulwark.cdi;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Method;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 
 /**
  * The bean both front doors feed and the interceptor reads: it builds the deployment's {@link GuardedCalls}
@@ -24,6 +26,16 @@ public class BulwarkRuntime {
     // @Default, which select() with a qualifier (MP Metrics' @RegistryType) would keep as a required qualifier.
     @Inject
     BeanContainer container;
+
+    @Inject
+    Instance<RequestContextActivator> requestContexts;
+
+    /**
+     * Fallback handlers are looked up programmatically; an injection point of their type is what tells ArC not
+     * to remove them as unused beans.
+     */
+    @Inject
+    Instance<FallbackHandler<?>> handlers;
 
     private volatile GuardedCalls calls;
     private boolean closed;
@@ -47,7 +59,7 @@ public class BulwarkRuntime {
                     if (closed) {
                         throw new IllegalStateException("Bulwark: the container is shutting down");
                     }
-                    built = GuardedCalls.build(guarded, container.createInstance());
+                    built = GuardedCalls.build(guarded, container.createInstance(), requestContexts);
                     calls = built;
                 }
             }

@@ -2,7 +2,6 @@ package dev.bulwark.cdi;
 
 import dev.bulwark.impl.chain.Invoker;
 import dev.bulwark.impl.chain.Operation;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +19,10 @@ final class GuardedCall {
     private final Operation operation;
     private final boolean asynchronous;
     private final boolean returnsFuture;
-    private final Instance<RequestContextController> requestContexts;
+    private final Instance<RequestContextActivator> requestContexts;
 
     GuardedCall(Operation operation, boolean asynchronous, boolean returnsFuture,
-            Instance<RequestContextController> requestContexts) {
+            Instance<RequestContextActivator> requestContexts) {
         this.operation = operation;
         this.asynchronous = asynchronous;
         this.returnsFuture = returnsFuture;
@@ -45,7 +44,7 @@ final class GuardedCall {
     }
 
     private CompletionStage<Object> proceedInRequestContext(InvocationContext context) throws Exception {
-        RequestContextController controller = requestContexts.get();
+        RequestContextActivator controller = requestContexts.get();
         boolean activated = controller.activate();
         try {
             return toStage(context.proceed(), returnsFuture);

@@ -7,7 +7,6 @@ import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.fallback.ContextualFallback;
 import dev.bulwark.impl.fallback.FallbackSpec;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -29,12 +28,16 @@ final class GuardedCalls {
         this.calls = calls;
     }
 
-    static GuardedCalls build(GuardedBeans guarded, Instance<Object> beans) {
+    /**
+     * @param beans the container's beans, for the optional executor and metrics registries and handler beans
+     * @param requestContexts activators of a request context for asynchronous attempts
+     */
+    static GuardedCalls build(GuardedBeans guarded, Instance<Object> beans,
+            Instance<RequestContextActivator> requestContexts) {
         var definitions = guarded.definitions();
         Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans));
         ContainerExecutor.find(beans).ifPresent(builder::executor);
         Engine engine = builder.build();
-        Instance<RequestContextController> requestContexts = beans.select(RequestContextController.class);
         Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
         for (MethodDefinition d : definitions) {
             boolean future = d.method().getReturnType() == Future.class;

@@ -1,0 +1,15 @@
+package dev.bulwark.it.quarkus;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/** A request-scoped bean: usable on an @Asynchronous method's thread only if a request context is active there. */
+@RequestScoped
+public class RequestScopedState {
+
+    private final String id = UUID.randomUUID().toString();
+
+    public String id() {
+        return id;
+    }
+}
