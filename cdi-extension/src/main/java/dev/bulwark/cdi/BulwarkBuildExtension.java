@@ -5,7 +5,7 @@ import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.Problems;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.build.compatible.spi.AnnotationBuilder;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Discovery;
@@ -44,7 +44,9 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
             "jakarta.enterprise.context.SessionScoped", "jakarta.enterprise.context.ConversationScoped",
             "jakarta.enterprise.context.Dependent", "jakarta.inject.Singleton");
 
-    private final Set<String> guardedClasses = new TreeSet<>();
+    /** Classes given our binding at enhancement; only those that turn out to be beans are read at start. */
+    private final Set<String> boundClasses = new TreeSet<>();
+    private final Set<String> guardedBeans = new TreeSet<>();
     private final Problems problems = new Problems();
 
     @Discovery
@@ -61,14 +63,16 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         if (info.name().equals(FaultToleranceInterceptor.class.getName())) {
             int priority = InterceptorPriority.read(ConfigLookup.microProfile(), problems);
             type.removeAnnotation(a -> a.name().equals(Priority.class.getName()));
-            type.addAnnotation(AnnotationBuilder.of(Priority.class).value(priority).build());
+            // A literal, not AnnotationBuilder: the builder's service lookup fails where ArC's processor and the
+            // CDI API are loaded by different class loaders (QuarkusUnitTest, quarkus-arquillian).
+            type.addAnnotation(new PriorityLiteral(priority));
             return;
         }
         if (!info.isPlainClass() || info.hasAnnotation(Interceptor.class) || !guarded(info)) {
             return;
         }
         type.addAnnotation(FaultToleranceBinding.class);
-        guardedClasses.add(info.name());
+        boundClasses.add(info.name());
     }
 
     /**
@@ -86,6 +90,14 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         }
     }
 
+    /** A vetoed, excluded or never-discovered class is not intercepted, so its annotations are not read. */
+    @Registration(types = Object.class)
+    public void collectGuardedBeans(BeanInfo bean) {
+        if (bean.isClassBean() && boundClasses.contains(bean.declaringClass().name())) {
+            guardedBeans.add(bean.declaringClass().name());
+        }
+    }
+
     @Registration(types = Object.class)
     public void detectOtherImplementations(InterceptorInfo interceptor) {
         ClassInfo declaration = interceptor.declaringClass();
@@ -100,7 +112,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
                 .type(GuardedBeans.class)
                 .type(StartupDefinitions.class)
                 .scope(Singleton.class)
-                .withParam(StartupDefinitions.CLASSES, guardedClasses.toArray(String[]::new))
+                .withParam(StartupDefinitions.CLASSES, guardedBeans.toArray(String[]::new))
                 .createWith(StartupDefinitions.Creator.class);
     }
 

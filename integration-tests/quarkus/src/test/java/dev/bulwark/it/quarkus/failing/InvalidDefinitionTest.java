@@ -1,0 +1,63 @@
+package dev.bulwark.it.quarkus.failing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A Quarkus app with invalid annotations does not start: one FaultToleranceDefinitionException lists every
+ * problem, worded as on Weld. (The main app's test config excludes this package from its beans.)
+ */
+class InvalidDefinitionTest {
+
+    @ApplicationScoped
+    public static class Invalid {
+        @Retry(maxRetries = -3)
+        @CircuitBreaker(failureRatio = 1.5)
+        public String call() {
+            return "never";
+        }
+
+        @Fallback(fallbackMethod = "missing")
+        public String withoutFallback() {
+            return "never";
+        }
+    }
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Invalid.class))
+            .overrideConfigKey("%test.quarkus.arc.exclude-types", "none.Such")
+            .assertException(InvalidDefinitionTest::isTheDefinitionError);
+
+    private static void isTheDefinitionError(Throwable thrown) {
+        // By name: the app's exception class comes from the app's class loader, not the test's.
+        Throwable t = thrown;
+        while (t != null && !t.getClass().getName().equals(FaultToleranceDefinitionException.class.getName())) {
+            t = t.getCause();
+        }
+        assertTrue(t != null, "caused by FaultToleranceDefinitionException: " + thrown);
+        String message = t.getMessage();
+        String where = Invalid.class.getName();
+        assertTrue(message.startsWith("3 fault tolerance definition problems:"), message);
+        assertTrue(message.contains(where + ".call(): @Retry maxRetries must be >= -1, was -3 (from annotation)"),
+                message);
+        assertTrue(message.contains(where + ".call(): @CircuitBreaker failureRatio must be between 0 and 1, was 1.5"
+                + " (from annotation)"), message);
+        assertTrue(message.contains(where + ".withoutFallback(): @Fallback fallbackMethod must name a method of"),
+                message);
+    }
+
+    @Test
+    void shouldNotStart() {
+        fail("the application started");
+    }
+}
