@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PackagedAppIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final String MAX_RETRIES_ENV = "DEV_BULWARK_IT_QUARKUS_GUARDED_LAUNCHCONFIGURED_RETRY_MAXRETRIES";
+    private static final String MAX_RETRIES_ENV = "DEV_BULWARK_IT_APP_GUARDED_LAUNCHCONFIGURED_RETRY_MAXRETRIES";
 
     @Test
     void shouldApplyAnOverrideGivenAsAnEnvironmentVariableAtLaunch() throws Exception {
@@ -46,8 +46,8 @@ class PackagedAppIT {
         String output = new String(app.getInputStream().readAllBytes());
         assertNotEquals(0, app.exitValue(), output);
         assertTrue(output.contains("FaultToleranceDefinitionException"), output);
-        assertTrue(output.contains("dev.bulwark.it.quarkus.Guarded.launchConfigured(): @Retry maxRetries must be >= -1,"
-                + " was -7 (from config key dev.bulwark.it.quarkus.Guarded/launchConfigured/Retry/maxRetries)"), output);
+        assertTrue(output.contains("dev.bulwark.it.app.Guarded.launchConfigured(): @Retry maxRetries must be >= -1,"
+                + " was -7 (from config key dev.bulwark.it.app.Guarded/launchConfigured/Retry/maxRetries)"), output);
     }
 
     private static Process start(Map<String, String> env) throws IOException {

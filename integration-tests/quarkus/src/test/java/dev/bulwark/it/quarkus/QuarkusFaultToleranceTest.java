@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.RateLimitException;
+import dev.bulwark.it.app.Attempts;
+import dev.bulwark.it.app.ClassLevel;
+import dev.bulwark.it.app.Guarded;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;

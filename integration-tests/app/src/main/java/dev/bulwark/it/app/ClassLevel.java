@@ -1,4 +1,4 @@
-package dev.bulwark.it.quarkus;
+package dev.bulwark.it.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
