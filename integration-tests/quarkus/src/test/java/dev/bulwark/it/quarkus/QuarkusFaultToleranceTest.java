@@ -91,6 +91,8 @@ class QuarkusFaultToleranceTest {
         String[] threads = body.split(" -> ");
         assertNotEquals(threads[0], threads[1].split("\\|")[0], body);
         assertTrue(threads[1].split("\\|")[1].length() > 10, "a request-scoped bean was usable: " + body);
+        // Quarkus' ManagedExecutor (its worker pool), not Bulwark's own "bulwark-async" pool.
+        assertTrue(threads[1].startsWith("executor-thread-"), body);
         String caller = Thread.currentThread().getName();
         assertNotEquals(caller, guarded.asyncFuture().get(5, TimeUnit.SECONDS));
     }
