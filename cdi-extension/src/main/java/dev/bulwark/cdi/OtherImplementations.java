@@ -15,9 +15,8 @@ final class OtherImplementations {
             "SmallRye Fault Tolerance: remove io.smallrye:smallrye-fault-tolerance (on Quarkus, the extension"
                     + " io.quarkus:quarkus-smallrye-fault-tolerance)",
             "io.helidon.microprofile.faulttolerance.CommandInterceptor",
-            "Helidon MP Fault Tolerance: remove io.helidon.microprofile.fault-tolerance:"
-                    + "helidon-microprofile-fault-tolerance (use helidon-microprofile-core, or exclude it from the"
-                    + " full bundle)");
+            "Helidon MP Fault Tolerance: remove io.helidon.microprofile:helidon-microprofile-fault-tolerance"
+                    + " (use helidon-microprofile-core, or exclude it from the full bundle)");
 
     private OtherImplementations() {
     }
