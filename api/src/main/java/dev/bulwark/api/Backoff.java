@@ -14,4 +14,12 @@ public interface Backoff {
      * @return the delay to wait now, in nanoseconds; a negative value is taken as 0
      */
     long nextDelayNanos(int retry, long baseDelayNanos, long previousDelayNanos);
+
+    /**
+     * The same, told the failure that causes this retry (null when a rejected result causes it). What the engine
+     * calls; the default ignores the failure.
+     */
+    default long nextDelayNanos(int retry, long baseDelayNanos, long previousDelayNanos, Throwable cause) {
+        return nextDelayNanos(retry, baseDelayNanos, previousDelayNanos);
+    }
 }

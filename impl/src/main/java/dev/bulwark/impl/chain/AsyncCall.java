@@ -2,6 +2,7 @@ package dev.bulwark.impl.chain;
 
 import static dev.bulwark.impl.chain.Throwables.unwrap;
 
+import dev.bulwark.api.ResultRejectedException;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead.Admission;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
@@ -106,10 +107,10 @@ final class AsyncCall<T> {
         RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
         if (stop != null) {
             metrics.retryCall(retries > 0, stop);
-            finish(value, failure);
+            stopRetrying(value, failure);
             return;
         }
-        long delay = retry.delayNanos(retries + 1, previousDelay);
+        long delay = retry.delayNanos(retries + 1, previousDelay, failure);
         previousDelay = delay;
         Runnable next = () -> {
             if (result.isDone()) {
@@ -118,12 +119,12 @@ final class AsyncCall<T> {
             RetryOutcome late = delay > 0 ? retry.stopReason(retries, op.engine.clock().nanoTime() - start) : null;
             if (late != null) {
                 metrics.retryCall(retries > 0, late);
-                finish(value, failure);
+                stopRetrying(value, failure);
                 return;
             }
             retries++;
             metrics.retried();
-            retry.beforeRetry(retries, failure);
+            retry.beforeRetry(context, retries, failure);
             runAttempt();
         };
         // An executor that refuses the retry ends the call with its refusal (the fallback may still apply).
@@ -135,6 +136,15 @@ final class AsyncCall<T> {
             pendingRetry = op.engine.scheduleOnExecutor(next, delay, refused);
         } else {
             op.engine.executeOr(next, refused);
+        }
+    }
+
+    /** Ends a call whose last attempt was to be retried but may not be: its failure, or its rejected result. */
+    private void stopRetrying(Object value, Throwable failure) {
+        if (failure == null && op.retry.spec().rejectedResultFails()) {
+            finish(null, new ResultRejectedException(value));
+        } else {
+            finish(value, failure);
         }
     }
 

@@ -30,7 +30,7 @@ final class SyncDriver {
         MetricsRecorder metrics = op.metrics;
         Object result;
         try {
-            result = retrying(op, action, target);
+            result = retrying(op, action, target, context);
         } catch (Throwable failure) {
             if (fallback == null || !fallback.applyOn().matches(failure)) {
                 metrics.invocation(false, fallback == null ? FallbackUse.NOT_DEFINED : FallbackUse.NOT_APPLIED);
@@ -49,7 +49,7 @@ final class SyncDriver {
         return result;
     }
 
-    private static Object retrying(Operation op, Invoker action, Object target) throws Throwable {
+    private static Object retrying(Operation op, Invoker action, Object target, Object context) throws Throwable {
         RetryPolicy retry = op.retry;
         if (retry == null) {
             return attempt(op, action, target);
@@ -80,7 +80,7 @@ final class SyncDriver {
             }
             RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
             if (stop == null) {
-                long delay = retry.delayNanos(retries + 1, previousDelay);
+                long delay = retry.delayNanos(retries + 1, previousDelay, failure);
                 if (delay > 0) {
                     try {
                         op.engine.sleeper().sleep(delay);
@@ -100,11 +100,11 @@ final class SyncDriver {
                 if (failure != null) {
                     throw failure;
                 }
-                return result;
+                return retry.exhausted(result);
             }
             retries++;
             metrics.retried();
-            retry.beforeRetry(retries, failure);
+            retry.beforeRetry(context, retries, failure);
         }
     }
 

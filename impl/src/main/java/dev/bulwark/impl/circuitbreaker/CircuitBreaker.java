@@ -224,9 +224,23 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         return name;
     }
 
+    /**
+     * The state now. An OPEN breaker whose delay has passed moves to HALF_OPEN here, as the next call would move it,
+     * so that a read never reports a state the breaker has in effect left (and its listeners hear of the change).
+     */
     @Override
     public CircuitState state() {
-        return phase.get().state;
+        while (true) {
+            Phase current = phase.get();
+            if (current.state != CircuitState.OPEN) {
+                return current.state;
+            }
+            long now = clock.nanoTime();
+            if (now - current.since < spec.delayNanos()) {
+                return CircuitState.OPEN;
+            }
+            transition(current, new Phase(CircuitState.HALF_OPEN, now, null));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.bulwark.impl.exception;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The one place where the spec's exception lists are interpreted: {@code retryOn}/{@code abortOn},
@@ -8,7 +9,7 @@ import java.util.List;
  * where the exclusion wins and an exception matches a list when it is an instance of any class in it.
  * The answer depends only on the exception's class, so it is computed once per class and cached.
  */
-public final class ExceptionMatcher {
+public final class ExceptionMatcher implements Predicate<Throwable> {
 
     private static final List<Class<? extends Throwable>> NONE = List.of();
 
@@ -49,6 +50,11 @@ public final class ExceptionMatcher {
 
     public boolean matches(Throwable failure) {
         return cache.get(failure.getClass());
+    }
+
+    @Override
+    public boolean test(Throwable failure) {
+        return matches(failure);
     }
 
     public List<Class<? extends Throwable>> included() {

@@ -22,18 +22,33 @@ public final class Backoffs {
         return (retry, base, previous) -> capped(base * Math.pow(factor, retry - 1), maxNanos);
     }
 
-    /** base * fib(retry) with fib(1) = fib(2) = 1, capped at {@code maxNanos}. */
+    /** base * fib(retry) with fib(1) = fib(2) = 1 (base, base, 2 base, 3 base, ...), capped at {@code maxNanos}. */
     public static Backoff fibonacci(long maxNanos) {
         atLeast(maxNanos, 0, "maxDelay");
-        return (retry, base, previous) -> {
-            double a = 1, b = 1;
-            for (int i = 2; i < retry && a * base < maxNanos; i++) {
-                double next = a + b;
-                a = b;
-                b = next;
-            }
-            return capped(base * (retry <= 2 ? 1 : b), maxNanos);
-        };
+        return (retry, base, previous) -> capped(base * fib(retry, base, maxNanos), maxNanos);
+    }
+
+    /**
+     * base * fib(retry + 1): base, 2 base, 3 base, 5 base, ... (the sequence {@code @FibonacciBackoff} documents,
+     * as SmallRye's does), capped at {@code maxNanos}.
+     */
+    public static Backoff fibonacciFromOne(long maxNanos) {
+        atLeast(maxNanos, 0, "maxDelay");
+        return (retry, base, previous) -> capped(base * fib(retry + 1, base, maxNanos), maxNanos);
+    }
+
+    /** fib(n), fib(1) = fib(2) = 1; stops growing once base times it reaches {@code maxNanos}. */
+    private static double fib(int n, long base, long maxNanos) {
+        if (base == 0) {
+            return 0;
+        }
+        double a = 1, b = 1;
+        for (int i = 2; i < n && a * base < maxNanos; i++) {
+            double next = a + b;
+            a = b;
+            b = next;
+        }
+        return n <= 2 ? 1 : b;
     }
 
     /** "Full jitter": uniform in [0, min(max, base * 2^(retry-1))]. */

@@ -1,5 +1,6 @@
 package dev.bulwark.impl.retry;
 
+import dev.bulwark.api.ResultRejectedException;
 import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -22,9 +23,20 @@ public final class RetryPolicy {
         return spec;
     }
 
-    /** Whether {@code failure} may be retried at all (retryOn and not abortOn). */
+    /** Whether {@code failure} may be retried at all (retryOn and not abortOn, or the application's predicate). */
     public boolean retriesOn(Throwable failure) {
-        return spec.retryOn().matches(failure);
+        return spec.retryOn().test(failure);
+    }
+
+    /**
+     * What a call whose last result was still rejected when retrying stopped ends with: the result itself, or
+     * (with {@link RetrySpec#rejectedResultFails()}) a {@link ResultRejectedException} carrying it.
+     */
+    public Object exhausted(Object rejectedResult) {
+        if (spec.rejectedResultFails()) {
+            throw new ResultRejectedException(rejectedResult);
+        }
+        return rejectedResult;
     }
 
     /** Whether {@code result} must be retried as if it had failed. */
@@ -49,10 +61,11 @@ public final class RetryPolicy {
     }
 
     /**
-     * The delay before retry number {@code retry} (1 for the first), jitter included, never negative.
+     * The delay before retry number {@code retry} (1 for the first), caused by {@code cause} (null for a rejected
+     * result), jitter included, never negative.
      */
-    public long delayNanos(int retry, long previousDelayNanos) {
-        long delay = spec.backoff().nextDelayNanos(retry, spec.delayNanos(), previousDelayNanos);
+    public long delayNanos(int retry, long previousDelayNanos, Throwable cause) {
+        long delay = spec.backoff().nextDelayNanos(retry, spec.delayNanos(), previousDelayNanos, cause);
         long jitter = spec.jitterApplies() ? spec.jitterNanos() : 0;
         if (jitter > 0) {
             delay += ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
@@ -61,10 +74,10 @@ public final class RetryPolicy {
     }
 
     /** Tells the listener a retry is about to start; its exceptions are not the caller's problem. */
-    public void beforeRetry(int retry, Throwable cause) {
+    public void beforeRetry(Object context, int retry, Throwable cause) {
         if (spec.beforeRetry() != null) {
             try {
-                spec.beforeRetry().beforeRetry(retry, cause);
+                spec.beforeRetry().beforeRetry(context, retry, cause);
             } catch (RuntimeException e) {
                 // Thrown out of the asynchronous driver's retry task it would leave the caller's future pending.
                 LOG.log(System.Logger.Level.WARNING, "beforeRetry listener failed; retrying anyway", e);

@@ -6,7 +6,6 @@ import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.Backoff;
 import dev.bulwark.api.RetryOptions.BeforeRetryListener;
-import dev.bulwark.impl.exception.ExceptionMatcher;
 import java.util.function.Predicate;
 
 /**
@@ -16,22 +15,27 @@ import java.util.function.Predicate;
  * @param delayNanos base delay before each retry, >= 0
  * @param maxDurationNanos no retry starts once this long has passed since the first attempt; 0 = no limit
  * @param jitterNanos each delay moves by a uniform random amount in [-jitter, jitter]; >= 0
- * @param retryOn which failures are retried (retryOn included, abortOn excluded)
+ * @param retryOn which failures are retried (the spec's retryOn/abortOn as an {@code ExceptionMatcher}, or a
+ *        predicate of the application's)
  * @param backoff how delays grow; {@link Backoffs#CONSTANT} is the spec's behaviour
  * @param jitterApplies whether {@code jitterNanos} is added to what {@code backoff} returns
  * @param retryOnResult results that are retried as if they had failed; null for none
  * @param beforeRetry called before each retry; null for none
+ * @param rejectedResultFails whether a result still rejected when retrying stops ends the call with a
+ *        {@code ResultRejectedException} (the annotations' rule, so a fallback can apply) rather than being returned
+ *        (the programmatic API's rule)
  */
 public record RetrySpec(
         int maxRetries,
         long delayNanos,
         long maxDurationNanos,
         long jitterNanos,
-        ExceptionMatcher retryOn,
+        Predicate<Throwable> retryOn,
         Backoff backoff,
         boolean jitterApplies,
         Predicate<Object> retryOnResult,
-        BeforeRetryListener beforeRetry) {
+        RetryObserver beforeRetry,
+        boolean rejectedResultFails) {
 
     public RetrySpec {
         atLeast(maxRetries, -1, "maxRetries");
@@ -45,10 +49,42 @@ public record RetrySpec(
                         + delayNanos + "ns");
     }
 
+    /** The programmatic API's retry: a listener that is not told the call's context, the last result returned. */
+    public RetrySpec(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
+            Predicate<Throwable> retryOn, Backoff backoff, boolean jitterApplies, Predicate<Object> retryOnResult,
+            BeforeRetryListener beforeRetry) {
+        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff, jitterApplies, retryOnResult,
+                beforeRetry == null ? null : (context, retry, cause) -> beforeRetry.beforeRetry(retry, cause), false);
+    }
+
     /** The spec's retry: constant delay plus jitter, no result predicate, no listener. */
     public static RetrySpec of(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-            ExceptionMatcher retryOn) {
+            Predicate<Throwable> retryOn) {
         return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, Backoffs.CONSTANT, true,
-                null, null);
+                null, null, false);
+    }
+
+    /** This retry with other growth of its delays. */
+    public RetrySpec withBackoff(Backoff newBackoff, boolean newJitterApplies) {
+        return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, newBackoff,
+                newJitterApplies, retryOnResult, beforeRetry, rejectedResultFails);
+    }
+
+    /** This retry deciding with {@code newRetryOn} which failures to retry. */
+    public RetrySpec withRetryOn(Predicate<Throwable> newRetryOn) {
+        return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, newRetryOn, backoff,
+                jitterApplies, retryOnResult, beforeRetry, rejectedResultFails);
+    }
+
+    /** This retry also retrying the results {@code predicate} accepts, failing when they are all rejected. */
+    public RetrySpec withRejectedResults(Predicate<Object> predicate) {
+        return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                jitterApplies, predicate, beforeRetry, true);
+    }
+
+    /** This retry telling {@code observer} of each retry. */
+    public RetrySpec withBeforeRetry(RetryObserver observer) {
+        return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                jitterApplies, retryOnResult, observer, rejectedResultFails);
     }
 }

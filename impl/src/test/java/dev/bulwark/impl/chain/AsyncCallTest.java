@@ -83,6 +83,22 @@ class AsyncCallTest {
     }
 
     @Test
+    void shouldFailWithTheLastRejectedResultWhenRetriesRunOutIfAskedTo() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .retry(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                        .withRejectedResults(value -> value == null)
+                        .withBeforeRetry((context, retry, cause) -> assertEquals("ctx", context)))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(() -> {
+            calls.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }, "ctx");
+        Throwable failure = failureOf(result);
+        assertTrue(failure instanceof dev.bulwark.api.ResultRejectedException, failure.toString());
+        assertEquals(3, calls.get());
+    }
+
+    @Test
     void shouldRetryAnExceptionThrownBeforeAStageIsReturned() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .retry(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions())).build());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.api.ResultRejectedException;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
@@ -163,6 +164,39 @@ class SyncRetryTest {
                 result -> (Integer) result < 0, null));
         assertEquals(-3, op.call(() -> -calls.incrementAndGet(), null));
         assertEquals(3, calls.get());
+    }
+
+    @Test
+    void shouldFailWithTheLastRejectedResultWhenRetriesRunOutIfAskedTo() {
+        Operation op = retrying(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .withRejectedResults(result -> (Integer) result < 0));
+        ResultRejectedException e = assertThrows(ResultRejectedException.class,
+                () -> op.call(() -> -calls.incrementAndGet(), null));
+        assertEquals(-3, e.result());
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void shouldTellTheObserverTheCallsContextAndTheBackoffTheCause() {
+        List<String> seen = new ArrayList<>();
+        IOException cause = new IOException("down");
+        Operation op = retrying(RetrySpec.of(2, 10 * MS, 0, 0, ExceptionMatcher.allExceptions())
+                .withBeforeRetry((context, retry, failure) -> seen.add(context + "/" + retry + "/" + failure.getMessage()))
+                .withBackoff(new dev.bulwark.api.Backoff() {
+                    @Override
+                    public long nextDelayNanos(int retry, long base, long previous) {
+                        throw new AssertionError("the engine asks with the cause");
+                    }
+
+                    @Override
+                    public long nextDelayNanos(int retry, long base, long previous, Throwable failure) {
+                        seen.add("delay " + retry + " after " + failure.getMessage());
+                        return base * retry;
+                    }
+                }, false));
+        assertThrows(IOException.class, () -> op.call(failing(cause), "ctx"));
+        assertEquals(List.of("delay 1 after down", "ctx/1/down", "delay 2 after down", "ctx/2/down"), seen);
+        assertEquals(30 * MS, time.nanoTime(), "10 ms, then 20 ms");
     }
 
     @Test

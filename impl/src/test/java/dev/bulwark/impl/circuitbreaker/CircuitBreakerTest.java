@@ -169,16 +169,28 @@ class CircuitBreakerTest {
         CircuitBreaker cb = breaker(2, 1.0, 1);
         trip(cb, 2);
         time.advance(DELAY);
-        assertEquals(CircuitState.OPEN, cb.state(), "half-open is reached lazily, by a call");
         assertNotNull(cb.tryAcquire());
         assertEquals(CircuitState.HALF_OPEN, cb.state());
+        assertEquals(List.of("CLOSED->OPEN", "OPEN->HALF_OPEN"), transitions);
+    }
+
+    @Test
+    void shouldReadHalfOpenOnceTheDelayHasPassedWithoutACall() {
+        CircuitBreaker cb = breaker(2, 1.0, 1);
+        trip(cb, 2);
+        time.advance(DELAY - 1);
+        assertEquals(CircuitState.OPEN, cb.state());
+        time.advance(1);
+        assertEquals(CircuitState.HALF_OPEN, cb.state(), "a read is true when it is made, not at the last call");
+        assertEquals(List.of("CLOSED->OPEN", "OPEN->HALF_OPEN"), transitions, "listeners hear of it too");
+        assertNotNull(cb.tryAcquire(), "the trial call the read made room for is admitted");
     }
 
     @Test
     void shouldGoHalfOpenAtOnceWithAZeroDelay() {
         CircuitBreaker cb = new CircuitBreaker(CircuitBreakerSpec.of(1, 1.0, 0, 1, ExceptionMatcher.all()), "t", time);
         fail(cb);
-        assertEquals(CircuitState.OPEN, cb.state());
+        assertEquals(CircuitState.HALF_OPEN, cb.state(), "its delay has passed as soon as it opened");
         assertNotNull(cb.tryAcquire());
         assertEquals(CircuitState.HALF_OPEN, cb.state());
     }

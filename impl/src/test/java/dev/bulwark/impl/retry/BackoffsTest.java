@@ -50,6 +50,20 @@ class BackoffsTest {
     }
 
     @Test
+    void shouldFollowFibonacciFromOneTwoUpToTheCap() {
+        Backoff b = Backoffs.fibonacciFromOne(1_000);
+        long[] expected = {10, 20, 30, 50, 80, 130, 210, 340, 550, 890, 1_000, 1_000};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], b.nextDelayNanos(i + 1, 10, 0), "retry " + (i + 1));
+        }
+    }
+
+    @Test
+    void shouldGiveZeroFibonacciDelaysForAZeroBaseWithoutCountingUpTheSequence() {
+        assertEquals(0, Backoffs.fibonacciFromOne(Long.MAX_VALUE).nextDelayNanos(Integer.MAX_VALUE, 0, 0));
+    }
+
+    @Test
     void shouldStayAtTheFibonacciCapForVeryLateRetries() {
         assertEquals(1_000, Backoffs.fibonacci(1_000).nextDelayNanos(Integer.MAX_VALUE, 10, 0));
     }

@@ -81,8 +81,8 @@ class RetryPolicyTest {
 
     @Test
     void shouldUseTheDelayAsItIsWithoutJitter() {
-        assertEquals(100, policy(3, 100, 0, 0).delayNanos(1, 0));
-        assertEquals(100, policy(3, 100, 0, 0).delayNanos(7, 100));
+        assertEquals(100, policy(3, 100, 0, 0).delayNanos(1, 0, null));
+        assertEquals(100, policy(3, 100, 0, 0).delayNanos(7, 100, null));
     }
 
     @Test
@@ -91,7 +91,7 @@ class RetryPolicyTest {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int i = 0; i < 20_000; i++) {
-            long d = p.delayNanos(1, 0);
+            long d = p.delayNanos(1, 0, null);
             assertTrue(d >= 70 && d <= 130, "was " + d);
             min = Math.min(min, d);
             max = Math.max(max, d);
@@ -106,7 +106,7 @@ class RetryPolicyTest {
         RetryPolicy p = policy(3, 10, 0, 100);
         boolean sawZero = false;
         for (int i = 0; i < 20_000; i++) {
-            long d = p.delayNanos(1, 0);
+            long d = p.delayNanos(1, 0, null);
             assertTrue(d >= 0 && d <= 110, "was " + d);
             sawZero |= d == 0;
         }
@@ -118,7 +118,7 @@ class RetryPolicyTest {
         RetryPolicy p = new RetryPolicy(new RetrySpec(5, 100, 0, 10, ExceptionMatcher.allExceptions(),
                 Backoffs.exponential(2, 10_000), true, null, null));
         for (int i = 0; i < 1_000; i++) {
-            long d = p.delayNanos(3, 200);
+            long d = p.delayNanos(3, 200, null);
             assertTrue(d >= 390 && d <= 410, "was " + d);
         }
     }
@@ -128,7 +128,7 @@ class RetryPolicyTest {
         RetryPolicy p = new RetryPolicy(new RetrySpec(5, 100, 0, 50, ExceptionMatcher.allExceptions(),
                 (retry, base, previous) -> 1_000 + retry, false, null, null));
         for (int i = 0; i < 100; i++) {
-            assertEquals(1_002, p.delayNanos(2, 0));
+            assertEquals(1_002, p.delayNanos(2, 0, null));
         }
     }
 
@@ -136,7 +136,7 @@ class RetryPolicyTest {
     void shouldTakeANegativeBackoffDelayAsZero() {
         RetryPolicy p = new RetryPolicy(new RetrySpec(5, 100, 0, 0, ExceptionMatcher.allExceptions(),
                 (retry, base, previous) -> -5, true, null, null));
-        assertEquals(0, p.delayNanos(1, 0));
+        assertEquals(0, p.delayNanos(1, 0, null));
     }
 
     @Test
@@ -144,7 +144,7 @@ class RetryPolicyTest {
         StringBuilder seen = new StringBuilder();
         RetryPolicy p = new RetryPolicy(new RetrySpec(5, 0, 0, 0, ExceptionMatcher.allExceptions(),
                 Backoffs.CONSTANT, true, null, (retry, cause) -> seen.append(retry).append(cause.getMessage())));
-        p.beforeRetry(2, new IOException("boom"));
+        p.beforeRetry(null, 2, new IOException("boom"));
         assertEquals("2boom", seen.toString());
     }
 

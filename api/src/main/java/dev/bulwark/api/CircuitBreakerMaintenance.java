@@ -1,0 +1,47 @@
+package dev.bulwark.api;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Operators' access to every circuit breaker of the application: the ones named with {@link CircuitBreakerName}
+ * or by the programmatic API, and every unnamed {@code @CircuitBreaker} of a CDI bean, listed as
+ * {@code <fully.qualified.Class>.<method>} (or, for a method whose name other guarded methods of the class share,
+ * {@code <fully.qualified.Class>.<method>(<parameter types>)}, for example {@code com.acme.Stock.of(java.lang.String,int)}).
+ * In CDI it is an {@code @ApplicationScoped} bean; elsewhere {@link #get()} gives it. A name no breaker has is an
+ * {@link IllegalArgumentException} naming it.
+ */
+public interface CircuitBreakerMaintenance {
+
+    /** The maintenance of every breaker in this JVM (the same one the CDI bean offers). */
+    static CircuitBreakerMaintenance get() {
+        return RegisteredBreakers.INSTANCE;
+    }
+
+    /**
+     * The state now: a breaker whose delay has passed reads {@link CircuitState#HALF_OPEN} (it moves there when
+     * read, as it would on the next call), never a stale {@link CircuitState#OPEN}.
+     */
+    CircuitState currentState(String name);
+
+    /** Back to CLOSED with nothing recorded, also from a forced state. */
+    void reset(String name);
+
+    /** {@link #reset(String)} for every breaker. */
+    void resetAll();
+
+    /** Rejects every call until {@link #reset} or {@link #forceClosed}. */
+    void forceOpen(String name);
+
+    /** Lets every call through, recording nothing, until {@link #reset} or {@link #forceOpen}. */
+    void forceClosed(String name);
+
+    /** The names of every breaker. */
+    Set<String> names();
+
+    /**
+     * Calls {@code listener} with the new state after each change of that breaker, on the thread that changed it;
+     * it is quick and does not block. Its exceptions are logged and ignored.
+     */
+    void onStateChange(String name, Consumer<CircuitState> listener);
+}
