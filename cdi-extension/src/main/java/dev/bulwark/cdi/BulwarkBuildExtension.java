@@ -55,6 +55,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         scan.add(FaultToleranceInterceptor.class.getName());
         scan.add(BulwarkRuntime.class.getName());
         scan.add(RequestContextActivator.class.getName());
+        scan.add(CircuitBreakerMaintenanceBean.class.getName());
     }
 
     @Enhancement(types = Object.class, withSubtypes = true)
@@ -140,7 +141,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
 
     private static boolean faultTolerance(AnnotationInfo annotation) {
         String name = annotation.name();
-        for (Class<? extends Annotation> a : DefinitionReader.ANNOTATIONS) {
+        for (Class<? extends Annotation> a : DefinitionReader.READ) {
             if (a.getName().equals(name)) {
                 return true;
             }

@@ -46,6 +46,7 @@ public class BulwarkExtension implements Extension, GuardedBeans {
                 .add(new PriorityLiteral(priority));
         event.addAnnotatedType(BulwarkRuntime.class, BulwarkRuntime.class.getName());
         event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
+        event.addAnnotatedType(CircuitBreakerMaintenanceBean.class, CircuitBreakerMaintenanceBean.class.getName());
     }
 
     <T> void bindGuardedTypes(@Observes ProcessAnnotatedType<T> event) {
@@ -66,6 +67,7 @@ public class BulwarkExtension implements Extension, GuardedBeans {
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
         metricsEnabled = config.flag(MetricsSetup.METRICS_ENABLED, problems).orElse(true);
+        DefinitionReader.checkBreakerNames(definitions, problems);
         if (!problems.isEmpty()) {
             event.addDefinitionError(problems.toException());
         }

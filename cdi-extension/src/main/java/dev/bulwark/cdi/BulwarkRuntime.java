@@ -1,5 +1,7 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.api.BeforeRetryHandler;
+import dev.bulwark.api.CustomBackoffStrategy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 
 /**
@@ -36,6 +39,16 @@ public class BulwarkRuntime {
      */
     @Inject
     Instance<FallbackHandler<?>> handlers;
+
+    /** The same for the classes the retry refinements name ({@code @CustomBackoff}, {@code @RetryWhen}, ...). */
+    @Inject
+    Instance<CustomBackoffStrategy> backoffStrategies;
+
+    @Inject
+    Instance<BeforeRetryHandler> beforeRetryHandlers;
+
+    @Inject
+    Instance<Predicate<?>> predicates;
 
     private volatile GuardedCalls calls;
     private boolean closed;

@@ -2,6 +2,7 @@ package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.Fallbacks;
+import dev.bulwark.cdi.retry.Retries;
 import dev.bulwark.cdi.metrics.MetricsSetup;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
@@ -48,7 +49,7 @@ final class GuardedCalls {
                 fallback = (context, failure) -> GuardedCall.toStage(plain.apply(context, failure), future);
             }
             OperationSpec spec = OperationSpec.builder(d.name())
-                    .retry(d.retry())
+                    .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where()))
                     .circuitBreaker(d.circuitBreaker())
                     .rateLimit(d.rateLimit())
                     .timeout(d.timeout())

@@ -38,6 +38,7 @@ public final class StartupDefinitions implements GuardedBeans {
         for (String name : classNames) {
             definitions.addAll(reader.readGuarded(load(name)));
         }
+        DefinitionReader.checkBreakerNames(definitions, problems);
         boolean metrics = config.flag(MetricsSetup.METRICS_ENABLED, problems).orElse(true);
         if (!problems.isEmpty()) {
             throw problems.toException();

@@ -145,8 +145,9 @@ class ConfigOverrideTest {
                 CLASS_RETRY + "/first/Retry/maxRetries", "0",
                 METHOD_RETRY + "/first/Retry/maxRetries", "5");
         try (Deployment d = Deployment.of(config, MethodRetry.class, ClassRetry.class)) {
-            assertEquals(1, attempts(d.bean(ClassRetry.class)::first));
-            assertEquals(3, attempts(d.bean(ClassRetry.class)::second), "the sibling keeps the class key");
+            assertEquals(3, attempts(d.bean(ClassRetry.class)::first), "a method key of a class-level annotation is"
+                    + " ignored");
+            assertEquals(3, attempts(d.bean(ClassRetry.class)::second), "both keep the class key");
             assertEquals(6, attempts(d.bean(MethodRetry.class)::first));
             assertEquals(4, attempts(d.bean(MethodRetry.class)::second), "the sibling keeps the global key");
         }
@@ -174,10 +175,13 @@ class ConfigOverrideTest {
     }
 
     @Test
-    void shouldApplyAMethodKeyToAClassLevelAnnotationForThatMethodOnly() {
+    void shouldIgnoreAMethodKeyWhenTheAnnotationIsOnTheClass() {
+        // configuration.asciidoc: "if the annotation Retry is specified on the class level for the class
+        // com.acme.ClassA, which has method methodB, the config property com.acme.ClassA/methodB/Retry/maxRetries
+        // will be ignored".
         Map<String, String> config = Map.of(CLASS_RETRY + "/second/Retry/maxRetries", "4");
         try (Deployment d = Deployment.of(config, ClassRetry.class)) {
-            assertEquals(5, attempts(d.bean(ClassRetry.class)::second));
+            assertEquals(2, attempts(d.bean(ClassRetry.class)::second));
             assertEquals(2, attempts(d.bean(ClassRetry.class)::first));
         }
     }

@@ -68,11 +68,19 @@ class RateLimitConfigTest {
         Map<String, String> config = Map.of(
                 "RateLimit/value", "1",
                 ON_CLASS + "/RateLimit/value", "3",
-                ON_CLASS + "/first/RateLimit/value", "5");
+                ON_METHODS + "/second/RateLimit/value", "5");
         try (Deployment d = deploy(config)) {
             assertEquals(1, permitted(d.bean(OnMethods.class)::first));
-            assertEquals(5, permitted(d.bean(OnClass.class)::first));
+            assertEquals(5, permitted(d.bean(OnMethods.class)::second));
+            assertEquals(3, permitted(d.bean(OnClass.class)::first));
             assertEquals(3, permitted(d.bean(OnClass.class)::second));
+        }
+    }
+
+    @Test
+    void shouldIgnoreAMethodKeyWhenTheAnnotationIsOnTheClass() {
+        try (Deployment d = deploy(Map.of(ON_CLASS + "/first/RateLimit/value", "5"))) {
+            assertEquals(2, permitted(d.bean(OnClass.class)::first), "the spec: no annotation matches that key");
         }
     }
 

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The parameters of one fault-tolerance annotation on one method, with MicroProfile Config overrides applied:
- * {@code <class>/<method>/<Annotation>/<param>} first; then, only for an annotation placed on the class,
- * {@code <class>/<Annotation>/<param>}; then {@code <Annotation>/<param>}; then the annotation's own value.
+ * The parameters of one fault-tolerance annotation on one method, with MicroProfile Config overrides applied, as
+ * the spec's configuration chapter says: for an annotation placed on the method, {@code <class>/<method>/<A>/<p>};
+ * for one placed on the class, {@code <class>/<A>/<p>} (a method key is then ignored: "if no annotation matches the
+ * specified parameter, the property will be ignored"); then {@code <A>/<p>}; then the annotation's own value.
  * Every value that cannot be converted or is out of range becomes a problem naming where it came from.
  */
 final class AnnotationParameters {
@@ -44,10 +45,8 @@ final class AnnotationParameters {
     List<String> keys(String param) {
         List<String> keys = new ArrayList<>(3);
         String cls = beanClass.getName();
-        keys.add(cls + "/" + method.getName() + "/" + annotationName + "/" + param);
-        if (onClass) {
-            keys.add(cls + "/" + annotationName + "/" + param);
-        }
+        keys.add(onClass ? cls + "/" + annotationName + "/" + param
+                : cls + "/" + method.getName() + "/" + annotationName + "/" + param);
         keys.add(annotationName + "/" + param);
         return keys;
     }
@@ -134,6 +133,11 @@ final class AnnotationParameters {
 
     String stringValue(String param) {
         return override(param).map(kv -> used(param, kv, kv[1])).orElseGet(() -> (String) annotationValue(param));
+    }
+
+    /** The annotation this reads, for checks that need a member without config applied. */
+    String annotationName() {
+        return annotationName;
     }
 
     Class<?> classValue(String param) {

@@ -2,13 +2,18 @@ package dev.bulwark.cdi.definition;
 
 import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
+import dev.bulwark.api.BeforeRetry;
+import dev.bulwark.api.CircuitBreakerName;
+import dev.bulwark.api.CustomBackoff;
+import dev.bulwark.api.ExponentialBackoff;
+import dev.bulwark.api.FibonacciBackoff;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitType;
+import dev.bulwark.api.RetryWhen;
 import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
-import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -44,26 +49,61 @@ public final class DefinitionReader {
     public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Retry.class, CircuitBreaker.class,
             Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class);
 
+    /** The annotations that refine one of {@link #ANNOTATIONS} and mean nothing without it. */
+    public static final List<Class<? extends Annotation>> REFINEMENTS = List.of(ExponentialBackoff.class,
+            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
+            CircuitBreakerName.class);
+
+    /** Every annotation this reads: a class with one of them is read (a refinement alone is a problem to report). */
+    public static final List<Class<? extends Annotation>> READ = concat(ANNOTATIONS, REFINEMENTS);
+
+    /** Finds the parameters of an annotation in force on a method, and where to report problems. */
+    interface Lookup {
+        /** The annotation's parameters on the method (its own, or its class's), or null if absent or disabled. */
+        AnnotationParameters find(Class<? extends Annotation> type, Class<?> beanClass, Method method);
+
+        Problems problems();
+    }
+
     private final ConfigLookup config;
     private final Problems problems;
     private final Enablement enablement;
+    private final RetryReader retries;
 
     public DefinitionReader(ConfigLookup config, Problems problems) {
         this.config = config;
         this.problems = problems;
         this.enablement = new Enablement(config, problems);
+        this.retries = new RetryReader(new Lookup() {
+            @Override
+            public AnnotationParameters find(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+                return parameters(type, beanClass, method);
+            }
+
+            @Override
+            public Problems problems() {
+                return problems;
+            }
+        });
+    }
+
+    private static List<Class<? extends Annotation>> concat(List<Class<? extends Annotation>> a,
+            List<Class<? extends Annotation>> b) {
+        List<Class<? extends Annotation>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** Whether the class or one of its methods (inherited ones included) carries a fault-tolerance annotation. */
     public static boolean isGuarded(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Class<? extends Annotation> a : ANNOTATIONS) {
+            for (Class<? extends Annotation> a : READ) {
                 if (c.isAnnotationPresent(a)) {
                     return true;
                 }
             }
             for (Method m : c.getDeclaredMethods()) {
-                for (Class<? extends Annotation> a : ANNOTATIONS) {
+                for (Class<? extends Annotation> a : READ) {
                     if (m.isAnnotationPresent(a)) {
                         return true;
                     }
@@ -104,8 +144,9 @@ public final class DefinitionReader {
     }
 
     public MethodDefinition read(Class<?> beanClass, Method method) {
-        AnnotationParameters retry = parameters(Retry.class, beanClass, method);
+        RetryDefinition retry = retries.read(beanClass, method);
         AnnotationParameters breaker = parameters(CircuitBreaker.class, beanClass, method);
+        String breakerName = breakerName(beanClass, method, breaker != null);
         AnnotationParameters rateLimit = parameters(RateLimit.class, beanClass, method);
         AnnotationParameters timeout = parameters(Timeout.class, beanClass, method);
         AnnotationParameters bulkhead = parameters(Bulkhead.class, beanClass, method);
@@ -117,13 +158,64 @@ public final class DefinitionReader {
                     + method.getReturnType().getName());
         }
         return new MethodDefinition(beanClass, method,
-                retry == null ? null : retry(retry),
-                breaker == null ? null : circuitBreaker(breaker, beanClass.getName() + "." + method.getName()),
+                retry,
+                breaker == null || breakerName == null ? null : circuitBreaker(breaker, breakerName),
                 rateLimit == null ? null : rateLimit(rateLimit),
                 timeout == null ? null : timeout(timeout),
                 bulkhead == null ? null : bulkhead(bulkhead),
                 fallback == null ? null : fallback(fallback, beanClass, method),
                 async);
+    }
+
+    /**
+     * The name the method's breaker is registered under: its {@code @CircuitBreakerName}, or
+     * {@code <class>.<method>}, or {@code <class>.<method>(<parameter types>)} when other methods of the class that
+     * a {@code @CircuitBreaker} applies to have the same name. Null (a problem) for a name that is invalid.
+     */
+    private String breakerName(Class<?> beanClass, Method method, boolean breakerInForce) {
+        AnnotationParameters named = parameters(CircuitBreakerName.class, beanClass, method);
+        if (named != null) {
+            if (declared(CircuitBreaker.class, beanClass, method) == null) {
+                problems.add(named.where() + ": @CircuitBreakerName needs @CircuitBreaker on the method or its class");
+                return null;
+            }
+            String name = named.stringValue("value");
+            if (name == null || name.isBlank()) {
+                named.invalid("value", "\"" + name + "\"", "must not be empty");
+                return null;
+            }
+            return name.trim();
+        }
+        if (!breakerInForce) {
+            return null;
+        }
+        String simple = beanClass.getName() + "." + method.getName();
+        for (Method other : businessMethods(beanClass)) {
+            if (other.getName().equals(method.getName()) && !other.equals(method)
+                    && declared(CircuitBreaker.class, beanClass, other) != null) {
+                return simple + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName)
+                        .collect(java.util.stream.Collectors.joining(",", "(", ")"));
+            }
+        }
+        return simple;
+    }
+
+    /**
+     * Reports every breaker name that two methods use (a {@code @CircuitBreakerName} given twice, or one that is
+     * another breaker's generated name): one name is one breaker, so operators would act on one and not the other.
+     */
+    public static void checkBreakerNames(List<MethodDefinition> definitions, Problems problems) {
+        java.util.Map<String, MethodDefinition> byName = new java.util.HashMap<>();
+        for (MethodDefinition d : definitions) {
+            if (d.circuitBreaker() == null) {
+                continue;
+            }
+            MethodDefinition other = byName.putIfAbsent(d.circuitBreaker().name(), d);
+            if (other != null) {
+                problems.add(d.where() + ": @CircuitBreakerName value \"" + d.circuitBreaker().name()
+                        + "\" is also the breaker name of " + other.where() + "; each breaker needs its own name");
+            }
+        }
     }
 
     private static boolean returnsFutureOrStage(Method method) {
@@ -134,38 +226,22 @@ public final class DefinitionReader {
     /** The parameters of annotation {@code type} in force on the method, or null if absent or disabled. */
     private AnnotationParameters parameters(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
         Annotation onMethod = method.getAnnotation(type);
-        Annotation annotation = onMethod != null ? onMethod : classLevel(type, beanClass, method);
+        Annotation annotation = declared(type, beanClass, method);
         if (annotation == null || !enablement.enabled(type, beanClass, method)) {
             return null;
         }
         return new AnnotationParameters(annotation, beanClass, method, onMethod == null, config, problems);
     }
 
+    /** The annotation on the method, else on its bean class or declaring class; null if on neither. */
+    static Annotation declared(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        Annotation onMethod = method.getAnnotation(type);
+        return onMethod != null ? onMethod : classLevel(type, beanClass, method);
+    }
+
     private static Annotation classLevel(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
         Annotation a = beanClass.getAnnotation(type);
         return a != null ? a : method.getDeclaringClass().getAnnotation(type);
-    }
-
-    private RetrySpec retry(AnnotationParameters p) {
-        int maxRetries = p.intValue("maxRetries");
-        long delay = p.longValue("delay");
-        long maxDuration = p.longValue("maxDuration");
-        long jitter = p.longValue("jitter");
-        boolean valid = true;
-        valid &= p.atLeast("maxRetries", maxRetries, -1);
-        valid &= p.atLeast("delay", delay, 0);
-        valid &= p.atLeast("maxDuration", maxDuration, 0);
-        valid &= p.atLeast("jitter", jitter, 0);
-        long delayNanos = nanos(delay, p.unit("delayUnit"));
-        long maxDurationNanos = nanos(maxDuration, p.unit("durationUnit"));
-        long jitterNanos = nanos(jitter, p.unit("jitterDelayUnit"));
-        if (valid && maxDuration != 0 && maxDurationNanos <= delayNanos) {
-            p.invalid("maxDuration", maxDuration + " " + p.unit("durationUnit"),
-                    "must be greater than delay (" + delay + " " + p.unit("delayUnit") + ")");
-            valid = false;
-        }
-        ExceptionMatcher retryOn = ExceptionMatcher.of(p.throwables("retryOn"), p.throwables("abortOn"));
-        return valid ? RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn) : null;
     }
 
     /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /**
  * Whether an annotation is in force on a method, per the spec: {@code <class>/<method>/<A>/enabled}, then
- * {@code <class>/<A>/enabled}, then {@code <A>/enabled}; failing all of those, every annotation but
- * {@code @Fallback} follows {@code MP_Fault_Tolerance_NonFallback_Enabled}.
+ * {@code <class>/<A>/enabled}, then {@code <A>/enabled}, whether the annotation is on the method or on its class;
+ * failing all of those, every strategy but {@code @Fallback} follows {@code MP_Fault_Tolerance_NonFallback_Enabled}.
+ * The annotations that only refine another ({@link DefinitionReader#REFINEMENTS}: a backoff, {@code @RetryWhen},
+ * {@code @BeforeRetry}, {@code @CircuitBreakerName}) are in force whenever the one they refine is, unless their own
+ * {@code enabled} keys say otherwise.
  */
 final class Enablement {
 
@@ -33,7 +36,8 @@ final class Enablement {
                 return value.get();
             }
         }
-        if (type == org.eclipse.microprofile.faulttolerance.Fallback.class) {
+        if (type == org.eclipse.microprofile.faulttolerance.Fallback.class
+                || DefinitionReader.REFINEMENTS.contains(type)) {
             return true;
         }
         return config.flag(NON_FALLBACK_ENABLED, problems).orElse(true);

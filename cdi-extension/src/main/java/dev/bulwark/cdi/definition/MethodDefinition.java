@@ -3,7 +3,6 @@ package dev.bulwark.cdi.definition;
 import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
-import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.lang.reflect.Method;
 
@@ -16,7 +15,7 @@ import java.lang.reflect.Method;
 public record MethodDefinition(
         Class<?> beanClass,
         Method method,
-        RetrySpec retry,
+        RetryDefinition retry,
         CircuitBreakerSpec circuitBreaker,
         RateLimitSpec rateLimit,
         TimeoutSpec timeout,
@@ -27,6 +26,11 @@ public record MethodDefinition(
     /** The name the spec's metrics use: {@code <fully qualified class>.<method>}. */
     public String name() {
         return beanClass.getName() + "." + method.getName();
+    }
+
+    /** {@code <class>.<method>()}, as problems name the method. */
+    public String where() {
+        return beanClass.getName() + "." + method.getName() + "()";
     }
 
     /** Whether any strategy applies; a method without one is called straight through. */

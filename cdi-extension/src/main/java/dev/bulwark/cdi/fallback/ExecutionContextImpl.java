@@ -4,6 +4,6 @@ import java.lang.reflect.Method;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 
 /** What a FallbackHandler is told about the failed call. */
-record ExecutionContextImpl(Method getMethod, Object[] getParameters, Throwable getFailure)
+public record ExecutionContextImpl(Method getMethod, Object[] getParameters, Throwable getFailure)
         implements ExecutionContext {
 }

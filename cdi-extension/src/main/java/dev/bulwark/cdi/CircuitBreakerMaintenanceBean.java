@@ -1,0 +1,49 @@
+package dev.bulwark.cdi;
+
+import dev.bulwark.api.CircuitBreakerMaintenance;
+import dev.bulwark.api.CircuitState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** {@link CircuitBreakerMaintenance} as a bean, so that operators' code can inject it. */
+@ApplicationScoped
+public class CircuitBreakerMaintenanceBean implements CircuitBreakerMaintenance {
+
+    private final CircuitBreakerMaintenance breakers = CircuitBreakerMaintenance.get();
+
+    @Override
+    public CircuitState currentState(String name) {
+        return breakers.currentState(name);
+    }
+
+    @Override
+    public void reset(String name) {
+        breakers.reset(name);
+    }
+
+    @Override
+    public void resetAll() {
+        breakers.resetAll();
+    }
+
+    @Override
+    public void forceOpen(String name) {
+        breakers.forceOpen(name);
+    }
+
+    @Override
+    public void forceClosed(String name) {
+        breakers.forceClosed(name);
+    }
+
+    @Override
+    public Set<String> names() {
+        return breakers.names();
+    }
+
+    @Override
+    public void onStateChange(String name, Consumer<CircuitState> listener) {
+        breakers.onStateChange(name, listener);
+    }
+}

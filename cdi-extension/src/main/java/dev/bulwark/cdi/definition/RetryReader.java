@@ -1,0 +1,228 @@
+package dev.bulwark.cdi.definition;
+
+import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
+
+import dev.bulwark.api.AlwaysOnException;
+import dev.bulwark.api.BeforeRetry;
+import dev.bulwark.api.BeforeRetryHandler;
+import dev.bulwark.api.CustomBackoff;
+import dev.bulwark.api.CustomBackoffStrategy;
+import dev.bulwark.api.ExponentialBackoff;
+import dev.bulwark.api.FibonacciBackoff;
+import dev.bulwark.api.NeverOnResult;
+import dev.bulwark.api.RetryWhen;
+import dev.bulwark.impl.exception.ExceptionMatcher;
+import dev.bulwark.impl.retry.Backoffs;
+import dev.bulwark.impl.retry.RetrySpec;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+/**
+ * Reads a method's {@code @Retry} and the annotations that refine it: one backoff ({@code @ExponentialBackoff},
+ * {@code @FibonacciBackoff} or {@code @CustomBackoff}), {@code @RetryWhen} and {@code @BeforeRetry}. A refinement
+ * without a {@code @Retry} on the method or its class is a problem, whether or not that retry is enabled.
+ */
+final class RetryReader {
+
+    /** The refinements of {@code @Retry}, in the order their problems are reported. */
+    static final List<Class<? extends Annotation>> OF_RETRY = List.of(ExponentialBackoff.class,
+            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class);
+
+    private final DefinitionReader.Lookup lookup;
+
+    RetryReader(DefinitionReader.Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** The retry in force on the method, or null if none is (or it is invalid: then problems say why). */
+    RetryDefinition read(Class<?> beanClass, Method method) {
+        boolean declared = DefinitionReader.declared(Retry.class, beanClass, method) != null;
+        List<AnnotationParameters> refinements = new ArrayList<>();
+        for (Class<? extends Annotation> type : OF_RETRY) {
+            AnnotationParameters p = lookup.find(type, beanClass, method);
+            if (p != null && !declared) {
+                lookup.problems().add(p.where() + ": @" + p.annotationName() + " needs @Retry on the method or its"
+                        + " class");
+            }
+            refinements.add(p);
+        }
+        AnnotationParameters retry = lookup.find(Retry.class, beanClass, method);
+        if (retry == null) {
+            return null;
+        }
+        AnnotationParameters exponential = refinements.get(0);
+        AnnotationParameters fibonacci = refinements.get(1);
+        AnnotationParameters custom = refinements.get(2);
+        AnnotationParameters when = refinements.get(3);
+        AnnotationParameters before = refinements.get(4);
+        boolean valid = oneBackoff(retry, exponential, fibonacci, custom);
+
+        RetrySpec spec = base(retry);
+        valid &= spec != null;
+        if (exponential != null) {
+            spec = valid ? withBackoff(spec, exponential(exponential)) : null;
+        } else if (fibonacci != null) {
+            spec = valid ? withBackoff(spec, fibonacci(fibonacci)) : null;
+        }
+        valid &= spec != null;
+        Class<?> strategy = custom == null ? null : strategy(custom);
+        valid &= custom == null || strategy != null;
+
+        Class<?> resultPredicate = null;
+        Class<?> exceptionPredicate = null;
+        if (when != null) {
+            Class<?>[] predicates = predicates(when, retry);
+            valid &= predicates != null;
+            if (predicates != null) {
+                resultPredicate = predicates[0];
+                exceptionPredicate = predicates[1];
+            }
+        }
+        Object[] action = before == null ? new Object[2] : beforeRetry(before, beanClass, method);
+        valid &= action != null;
+        if (!valid) {
+            return null;
+        }
+        return new RetryDefinition(spec, strategy, resultPredicate, exceptionPredicate, (Class<?>) action[0],
+                (Method) action[1]);
+    }
+
+    private static RetrySpec withBackoff(RetrySpec spec, dev.bulwark.api.Backoff backoff) {
+        return spec == null || backoff == null ? null : spec.withBackoff(backoff, true);
+    }
+
+    private boolean oneBackoff(AnnotationParameters retry, AnnotationParameters... backoffs) {
+        List<String> present = new ArrayList<>();
+        for (AnnotationParameters b : backoffs) {
+            if (b != null) {
+                present.add("@" + b.annotationName());
+            }
+        }
+        if (present.size() > 1) {
+            lookup.problems().add(retry.where() + ": at most one backoff annotation may apply to a @Retry, found "
+                    + String.join(" and ", present));
+            return false;
+        }
+        return true;
+    }
+
+    /** The spec's own {@code @Retry} parameters. */
+    private static RetrySpec base(AnnotationParameters p) {
+        int maxRetries = p.intValue("maxRetries");
+        long delay = p.longValue("delay");
+        long maxDuration = p.longValue("maxDuration");
+        long jitter = p.longValue("jitter");
+        boolean valid = true;
+        valid &= p.atLeast("maxRetries", maxRetries, -1);
+        valid &= p.atLeast("delay", delay, 0);
+        valid &= p.atLeast("maxDuration", maxDuration, 0);
+        valid &= p.atLeast("jitter", jitter, 0);
+        long delayNanos = nanos(delay, p.unit("delayUnit"));
+        long maxDurationNanos = nanos(maxDuration, p.unit("durationUnit"));
+        long jitterNanos = nanos(jitter, p.unit("jitterDelayUnit"));
+        if (valid && maxDuration != 0 && maxDurationNanos <= delayNanos) {
+            p.invalid("maxDuration", maxDuration + " " + p.unit("durationUnit"),
+                    "must be greater than delay (" + delay + " " + p.unit("delayUnit") + ")");
+            valid = false;
+        }
+        ExceptionMatcher retryOn = ExceptionMatcher.of(p.throwables("retryOn"), p.throwables("abortOn"));
+        return valid ? RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn) : null;
+    }
+
+    private static dev.bulwark.api.Backoff exponential(AnnotationParameters p) {
+        int factor = p.intValue("factor");
+        long maxDelay = p.longValue("maxDelay");
+        long maxNanos = nanos(maxDelay, p.unit("maxDelayUnit"));
+        boolean valid = p.atLeast("factor", factor, 1);
+        valid &= p.atLeast("maxDelay", maxDelay, 0);
+        return valid ? Backoffs.exponential(factor, maxDelay == 0 ? Long.MAX_VALUE : maxNanos) : null;
+    }
+
+    private static dev.bulwark.api.Backoff fibonacci(AnnotationParameters p) {
+        long maxDelay = p.longValue("maxDelay");
+        long maxNanos = nanos(maxDelay, p.unit("maxDelayUnit"));
+        if (!p.atLeast("maxDelay", maxDelay, 0)) {
+            return null;
+        }
+        return Backoffs.fibonacciFromOne(maxDelay == 0 ? Long.MAX_VALUE : maxNanos);
+    }
+
+    private static Class<?> strategy(AnnotationParameters p) {
+        Class<?> type = p.classValue("value");
+        return Instantiable.check(p, "value", type, CustomBackoffStrategy.class) ? type : null;
+    }
+
+    /** [result predicate or null, exception predicate or null]; null if invalid. */
+    private static Class<?>[] predicates(AnnotationParameters when, AnnotationParameters retry) {
+        Class<?> result = when.classValue("result");
+        Class<?> exception = when.classValue("exception");
+        boolean valid = true;
+        if (result != NeverOnResult.class) {
+            valid &= Instantiable.check(when, "result", result, Predicate.class);
+        }
+        if (exception != AlwaysOnException.class) {
+            valid &= Instantiable.check(when, "exception", exception, Predicate.class);
+            List<Class<? extends Throwable>> retryOn = retry.throwables("retryOn");
+            List<Class<? extends Throwable>> abortOn = retry.throwables("abortOn");
+            if (!retryOn.equals(List.of(Exception.class)) || !abortOn.isEmpty()) {
+                when.invalid("exception", exception.getName(), "replaces @Retry retryOn and abortOn, so it cannot be"
+                        + " set with them (retryOn " + names(retryOn) + ", abortOn " + names(abortOn) + ")");
+                valid = false;
+            }
+        }
+        if (!valid) {
+            return null;
+        }
+        return new Class<?>[] {result == NeverOnResult.class ? null : result,
+                exception == AlwaysOnException.class ? null : exception};
+    }
+
+    private static List<String> names(List<Class<? extends Throwable>> types) {
+        return types.stream().map(Class::getName).toList();
+    }
+
+    /** [handler class or null, method or null]; null if invalid. */
+    private static Object[] beforeRetry(AnnotationParameters p, Class<?> beanClass, Method guarded) {
+        Class<?> handler = p.classValue("value");
+        String methodName = p.stringValue("methodName");
+        boolean hasHandler = handler != BeforeRetry.DEFAULT.class;
+        boolean hasMethod = methodName != null && !methodName.isEmpty();
+        if (hasHandler && hasMethod) {
+            p.invalid("methodName", methodName, "must be empty when a BeforeRetryHandler (" + handler.getName()
+                    + ") is given");
+            return null;
+        }
+        if (!hasHandler && !hasMethod) {
+            p.invalid("value", "DEFAULT", "must name a BeforeRetryHandler, or methodName a method,");
+            return null;
+        }
+        if (hasHandler) {
+            return Instantiable.check(p, "value", handler, BeforeRetryHandler.class) ? new Object[] {handler, null}
+                    : null;
+        }
+        Method target = noArgumentMethod(beanClass, methodName);
+        if (target == null) {
+            p.invalid("methodName", methodName, "must name a method of " + beanClass.getName() + " (or a superclass)"
+                    + " with no parameters that returns void");
+            return null;
+        }
+        return new Object[] {null, target};
+    }
+
+    private static Method noArgumentMethod(Class<?> beanClass, String name) {
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == 0 && m.getReturnType() == void.class
+                        && !Modifier.isStatic(m.getModifiers())) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+}
