@@ -1,7 +1,9 @@
 package dev.bulwark.it.app;
 
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +25,12 @@ public class FaultToleranceResource {
 
     @Inject
     Attempts attempts;
+
+    @Inject
+    Refined refined;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @GET
     @Path("/retry/{name}")
@@ -66,6 +74,44 @@ public class FaultToleranceResource {
     @Path("/async")
     public String async() throws ExecutionException, InterruptedException {
         return Thread.currentThread().getName() + " -> " + guarded.asyncStage().toCompletableFuture().get();
+    }
+
+    @GET
+    @Path("/refined/{name}")
+    public String refined(@PathParam("name") String name) {
+        String outcome = outcome(() -> switch (name) {
+            case "exponential" -> refined.exponential();
+            case "nullTwice" -> refined.nullTwice();
+            case "withBeforeRetryMethod" -> refined.withBeforeRetryMethod();
+            default -> throw new IllegalArgumentException(name);
+        });
+        return outcome + " after " + attempts.of(name) + " attempts, gaps " + refined.gaps();
+    }
+
+    @GET
+    @Path("/breakers/{name}")
+    public String breakerState(@PathParam("name") String name) {
+        return outcome(() -> breakers.currentState(name));
+    }
+
+    @POST
+    @Path("/breakers/{name}/{action}")
+    public String operate(@PathParam("name") String name, @PathParam("action") String action) {
+        return outcome(() -> {
+            switch (action) {
+                case "force-open" -> breakers.forceOpen(name);
+                case "force-closed" -> breakers.forceClosed(name);
+                case "reset" -> breakers.reset(name);
+                default -> throw new IllegalArgumentException(action);
+            }
+            return breakers.currentState(name);
+        });
+    }
+
+    @GET
+    @Path("/inventory/{fail}")
+    public String inventory(@PathParam("fail") boolean fail) {
+        return outcome(() -> refined.inventory(fail));
     }
 
     @GET

@@ -3,6 +3,8 @@ package dev.bulwark.it.quarkus.failing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.bulwark.api.CircuitBreakerName;
+import dev.bulwark.api.ExponentialBackoff;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -30,6 +32,23 @@ class InvalidDefinitionTest {
         public String withoutFallback() {
             return "never";
         }
+
+        @ExponentialBackoff
+        public String backoffWithoutRetry() {
+            return "never";
+        }
+
+        @CircuitBreaker
+        @CircuitBreakerName("twice")
+        public String first() {
+            return "never";
+        }
+
+        @CircuitBreaker
+        @CircuitBreakerName("twice")
+        public String second() {
+            return "never";
+        }
     }
 
     @RegisterExtension
@@ -47,13 +66,15 @@ class InvalidDefinitionTest {
         assertTrue(t != null, "caused by FaultToleranceDefinitionException: " + thrown);
         String message = t.getMessage();
         String where = Invalid.class.getName();
-        assertTrue(message.startsWith("3 fault tolerance definition problems:"), message);
+        assertTrue(message.startsWith("5 fault tolerance definition problems:"), message);
         assertTrue(message.contains(where + ".call(): @Retry maxRetries must be >= -1, was -3 (from annotation)"),
                 message);
         assertTrue(message.contains(where + ".call(): @CircuitBreaker failureRatio must be between 0 and 1, was 1.5"
                 + " (from annotation)"), message);
         assertTrue(message.contains(where + ".withoutFallback(): @Fallback fallbackMethod must name a method of"),
                 message);
+        assertTrue(message.contains(where + ".backoffWithoutRetry(): @ExponentialBackoff needs @Retry"), message);
+        assertTrue(message.contains("\"twice\" is also the breaker name of"), message);
     }
 
     @Test

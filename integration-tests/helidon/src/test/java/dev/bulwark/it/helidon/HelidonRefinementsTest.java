@@ -1,0 +1,92 @@
+package dev.bulwark.it.helidon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bulwark.api.CircuitBreakerMaintenance;
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.it.app.Attempts;
+import dev.bulwark.it.app.Refined;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SmallRye-compatible annotations and the breaker maintenance bean on a real Helidon MP server. */
+@HelidonTest
+class HelidonRefinementsTest {
+
+    @Inject
+    WebTarget http;
+
+    @Inject
+    Refined refined;
+
+    @Inject
+    Attempts attempts;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void reset() {
+        attempts.reset();
+        breakers.reset(Refined.BREAKER);
+    }
+
+    private String get(String path) {
+        return http.path(path).request().get(String.class);
+    }
+
+    private String post(String path) {
+        return http.path(path).request().post(Entity.text(""), String.class);
+    }
+
+    @Test
+    void shouldGrowDelaysExponentially() {
+        assertTrue(get("/ft/refined/exponential").startsWith("IllegalStateException after 4 attempts"));
+        List<Long> gaps = refined.gaps();
+        assertEquals(3, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0) >= 20 && gaps.get(1) >= 40 && gaps.get(2) >= 80, gaps.toString());
+    }
+
+    @Test
+    void shouldRetryOnAResultAskingThePredicateAndHandlerBeans() {
+        assertTrue(get("/ft/refined/nullTwice").startsWith("third after 3 attempts"));
+        assertEquals(3, attempts.of("isNull"), "the predicate bean (with its injected field) was asked");
+        assertEquals(2, attempts.of("beforeRetry.nullTwice"), "the handler bean was told before each retry");
+    }
+
+    @Test
+    void shouldCallTheBeforeRetryMethod() {
+        assertTrue(get("/ft/refined/withBeforeRetryMethod").startsWith("IllegalStateException after 3 attempts"));
+        assertEquals(2, attempts.of("prepare"));
+    }
+
+    @Test
+    void shouldUseFibonacciAndCustomBackoffs() {
+        assertThrows(IllegalStateException.class, refined::fibonacci);
+        assertEquals(4, attempts.of("fibonacci"));
+        assertThrows(IllegalStateException.class, refined::custom);
+        assertEquals(3, attempts.of("custom"));
+    }
+
+    @Test
+    void shouldLetOperatorsReadForceAndResetANamedBreaker() {
+        assertEquals("CLOSED", get("/ft/breakers/" + Refined.BREAKER));
+        assertEquals("FORCED_OPEN", post("/ft/breakers/" + Refined.BREAKER + "/force-open"));
+        assertEquals("CircuitBreakerOpenException", get("/ft/inventory/false"));
+        assertEquals("CLOSED", post("/ft/breakers/" + Refined.BREAKER + "/reset"));
+        assertEquals("in stock", get("/ft/inventory/false"));
+        get("/ft/inventory/true");
+        get("/ft/inventory/true");
+        assertEquals(CircuitState.OPEN, breakers.currentState(Refined.BREAKER));
+        assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().currentState(Refined.BREAKER));
+        assertEquals("IllegalArgumentException", get("/ft/breakers/nowhere"));
+        assertTrue(breakers.names().contains("dev.bulwark.it.app.Guarded.breaker"), breakers.names().toString());
+    }
+}

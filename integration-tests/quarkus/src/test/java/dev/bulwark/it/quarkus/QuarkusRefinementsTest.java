@@ -1,0 +1,83 @@
+package dev.bulwark.it.quarkus;
+
+import static io.restassured.RestAssured.get;
+import static io.restassured.RestAssured.post;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bulwark.api.CircuitBreakerMaintenance;
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.it.app.Attempts;
+import dev.bulwark.it.app.Refined;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SmallRye-compatible annotations and the breaker maintenance bean on a real Quarkus app. */
+@QuarkusTest
+class QuarkusRefinementsTest {
+
+    @Inject
+    Refined refined;
+
+    @Inject
+    Attempts attempts;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void reset() {
+        attempts.reset();
+        breakers.reset(Refined.BREAKER);
+    }
+
+    @Test
+    void shouldGrowDelaysExponentially() {
+        get("/ft/refined/exponential").then().body(startsWith("IllegalStateException after 4 attempts"));
+        List<Long> gaps = refined.gaps();
+        assertEquals(3, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0) >= 20 && gaps.get(1) >= 40 && gaps.get(2) >= 80, gaps.toString());
+    }
+
+    @Test
+    void shouldRetryOnAResultAskingThePredicateAndHandlerBeans() {
+        get("/ft/refined/nullTwice").then().body(startsWith("third after 3 attempts"));
+        assertEquals(3, attempts.of("isNull"), "the predicate bean (with its injected field) was asked");
+        assertEquals(2, attempts.of("beforeRetry.nullTwice"), "the handler bean was told before each retry");
+    }
+
+    @Test
+    void shouldCallTheBeforeRetryMethod() {
+        get("/ft/refined/withBeforeRetryMethod").then().body(startsWith("IllegalStateException after 3 attempts"));
+        assertEquals(2, attempts.of("prepare"));
+    }
+
+    @Test
+    void shouldUseFibonacciAndCustomBackoffs() {
+        assertThrows(IllegalStateException.class, refined::fibonacci);
+        assertEquals(4, attempts.of("fibonacci"));
+        assertThrows(IllegalStateException.class, refined::custom);
+        assertEquals(3, attempts.of("custom"));
+    }
+
+    @Test
+    void shouldLetOperatorsReadForceAndResetANamedBreaker() {
+        get("/ft/breakers/" + Refined.BREAKER).then().body(equalTo("CLOSED"));
+        post("/ft/breakers/" + Refined.BREAKER + "/force-open").then().body(equalTo("FORCED_OPEN"));
+        get("/ft/inventory/false").then().body(equalTo("CircuitBreakerOpenException"));
+        post("/ft/breakers/" + Refined.BREAKER + "/reset").then().body(equalTo("CLOSED"));
+        get("/ft/inventory/false").then().body(equalTo("in stock"));
+        get("/ft/inventory/true");
+        get("/ft/inventory/true");
+        assertEquals(CircuitState.OPEN, breakers.currentState(Refined.BREAKER));
+        assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().currentState(Refined.BREAKER));
+        get("/ft/breakers/nowhere").then().body(equalTo("IllegalArgumentException"));
+        assertTrue(breakers.names().contains("dev.bulwark.it.app.Guarded.breaker"), breakers.names().toString());
+    }
+}
