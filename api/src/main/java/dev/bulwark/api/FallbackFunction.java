@@ -9,8 +9,8 @@ package dev.bulwark.api;
 public interface FallbackFunction<T> {
 
     /**
-     * @param failure the exception that ended the guarded action, after retries; for a result that retry
-     *        rejected until it gave up, a {@link ResultRejectedException} carrying that result
+     * @param failure the exception that ended the guarded action, after retries (a result that
+     *        {@code retryIfResult} rejected until retrying stopped is returned, not turned into a failure)
      */
     T apply(Throwable failure) throws Exception;
 }

@@ -325,21 +325,14 @@ public final class DefinitionReader {
     }
 
     private FallbackDefinition fallback(AnnotationParameters p, Class<?> beanClass, Method method) {
-        Class<?> handler = p.classValue("value");
-        String methodName = p.stringValue("fallbackMethod");
         ExceptionMatcher applyOn = ExceptionMatcher.of(p.throwables("applyOn"), p.throwables("skipOn"));
-        boolean hasHandler = handler != Fallback.DEFAULT.class;
-        boolean hasMethod = methodName != null && !methodName.isEmpty();
-        if (hasHandler && hasMethod) {
-            p.invalid("fallbackMethod", methodName, "must be empty when a FallbackHandler (" + handler.getName()
-                    + ") is given");
+        HandlerOrMethod choice = HandlerOrMethod.read(p, "fallbackMethod", Fallback.DEFAULT.class, "FallbackHandler");
+        if (choice == null) {
             return null;
         }
-        if (!hasHandler && !hasMethod) {
-            p.invalid("value", "DEFAULT", "must name a FallbackHandler, or fallbackMethod a method,");
-            return null;
-        }
-        if (hasHandler) {
+        Class<?> handler = choice.handler();
+        String methodName = choice.methodName();
+        if (handler != null) {
             Type handled = FallbackMethods.handledType(handler);
             if (!FallbackMethods.compatible(handled, method)) {
                 p.invalid("value", handler.getName(), "must handle the method's return type "

@@ -3,6 +3,7 @@ package dev.bulwark.cdi.definition;
 import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
 import dev.bulwark.api.AlwaysOnException;
+import dev.bulwark.api.Backoff;
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.BeforeRetryHandler;
 import dev.bulwark.api.CustomBackoff;
@@ -64,36 +65,42 @@ final class RetryReader {
 
         RetrySpec spec = base(retry);
         valid &= spec != null;
-        if (exponential != null) {
-            spec = valid ? withBackoff(spec, exponential(exponential)) : null;
-        } else if (fibonacci != null) {
-            spec = valid ? withBackoff(spec, fibonacci(fibonacci)) : null;
-        }
-        valid &= spec != null;
-        Class<?> strategy = custom == null ? null : strategy(custom);
-        valid &= custom == null || strategy != null;
-
+        // Read even when the retry is invalid, so that every problem is reported at once.
+        Backoff backoff = exponential != null ? exponential(exponential)
+                : fibonacci != null ? fibonacci(fibonacci) : null;
+        valid &= backoff != null || exponential == null && fibonacci == null;
+        boolean[] usable = {true};
+        Class<?> strategy = custom == null ? null
+                : usable(custom, "value", null, CustomBackoffStrategy.class, usable);
         Class<?> resultPredicate = null;
         Class<?> exceptionPredicate = null;
         if (when != null) {
-            Class<?>[] predicates = predicates(when, retry);
-            valid &= predicates != null;
-            if (predicates != null) {
-                resultPredicate = predicates[0];
-                exceptionPredicate = predicates[1];
+            resultPredicate = usable(when, "result", NeverOnResult.class, Predicate.class, usable);
+            exceptionPredicate = usable(when, "exception", AlwaysOnException.class, Predicate.class, usable);
+            valid &= exceptionPredicateAlone(when, exceptionPredicate, retry);
+        }
+        Class<?> beforeHandler = null;
+        Method beforeMethod = null;
+        if (before != null) {
+            HandlerOrMethod choice = HandlerOrMethod.read(before, "methodName", BeforeRetry.DEFAULT.class,
+                    "BeforeRetryHandler");
+            valid &= choice != null;
+            if (choice != null && choice.handler() != null) {
+                beforeHandler = usable(before, "value", null, BeforeRetryHandler.class, usable);
+            } else if (choice != null) {
+                beforeMethod = noArgumentMethod(beanClass, choice.methodName());
+                if (beforeMethod == null) {
+                    before.invalid("methodName", choice.methodName(), "must name a method of " + beanClass.getName()
+                            + " (or a superclass) with no parameters that returns void");
+                    valid = false;
+                }
             }
         }
-        Object[] action = before == null ? new Object[2] : beforeRetry(before, beanClass, method);
-        valid &= action != null;
-        if (!valid) {
+        if (!valid || !usable[0]) {
             return null;
         }
-        return new RetryDefinition(spec, strategy, resultPredicate, exceptionPredicate, (Class<?>) action[0],
-                (Method) action[1]);
-    }
-
-    private static RetrySpec withBackoff(RetrySpec spec, dev.bulwark.api.Backoff backoff) {
-        return spec == null || backoff == null ? null : spec.withBackoff(backoff, true);
+        return new RetryDefinition(backoff == null ? spec : spec.withBackoff(backoff, true), strategy, resultPredicate,
+                exceptionPredicate, beforeHandler, beforeMethod);
     }
 
     private boolean oneBackoff(AnnotationParameters retry, AnnotationParameters... backoffs) {
@@ -134,7 +141,7 @@ final class RetryReader {
         return valid ? RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn) : null;
     }
 
-    private static dev.bulwark.api.Backoff exponential(AnnotationParameters p) {
+    private static Backoff exponential(AnnotationParameters p) {
         int factor = p.intValue("factor");
         long maxDelay = p.longValue("maxDelay");
         long maxNanos = nanos(maxDelay, p.unit("maxDelayUnit"));
@@ -143,7 +150,7 @@ final class RetryReader {
         return valid ? Backoffs.exponential(factor, maxDelay == 0 ? Long.MAX_VALUE : maxNanos) : null;
     }
 
-    private static dev.bulwark.api.Backoff fibonacci(AnnotationParameters p) {
+    private static Backoff fibonacci(AnnotationParameters p) {
         long maxDelay = p.longValue("maxDelay");
         long maxNanos = nanos(maxDelay, p.unit("maxDelayUnit"));
         if (!p.atLeast("maxDelay", maxDelay, 0)) {
@@ -152,66 +159,35 @@ final class RetryReader {
         return Backoffs.fibonacciFromOne(maxDelay == 0 ? Long.MAX_VALUE : maxNanos);
     }
 
-    private static Class<?> strategy(AnnotationParameters p) {
-        Class<?> type = p.classValue("value");
-        return Instantiable.check(p, "value", type, CustomBackoffStrategy.class) ? type : null;
+    /** Whether {@code @RetryWhen.exception} is absent or stands alone: it replaces retryOn and abortOn. */
+    private static boolean exceptionPredicateAlone(AnnotationParameters when, Class<?> exception,
+            AnnotationParameters retry) {
+        List<Class<? extends Throwable>> retryOn = retry.throwables("retryOn");
+        List<Class<? extends Throwable>> abortOn = retry.throwables("abortOn");
+        if (exception == null || retryOn.equals(List.of(Exception.class)) && abortOn.isEmpty()) {
+            return true;
+        }
+        when.invalid("exception", exception.getName(), "replaces @Retry retryOn and abortOn, so it cannot be set with"
+                + " them (retryOn " + names(retryOn) + ", abortOn " + names(abortOn) + ")");
+        return false;
     }
 
-    /** [result predicate or null, exception predicate or null]; null if invalid. */
-    private static Class<?>[] predicates(AnnotationParameters when, AnnotationParameters retry) {
-        Class<?> result = when.classValue("result");
-        Class<?> exception = when.classValue("exception");
-        boolean valid = true;
-        if (result != NeverOnResult.class) {
-            valid &= Instantiable.check(when, "result", result, Predicate.class);
-        }
-        if (exception != AlwaysOnException.class) {
-            valid &= Instantiable.check(when, "exception", exception, Predicate.class);
-            List<Class<? extends Throwable>> retryOn = retry.throwables("retryOn");
-            List<Class<? extends Throwable>> abortOn = retry.throwables("abortOn");
-            if (!retryOn.equals(List.of(Exception.class)) || !abortOn.isEmpty()) {
-                when.invalid("exception", exception.getName(), "replaces @Retry retryOn and abortOn, so it cannot be"
-                        + " set with them (retryOn " + names(retryOn) + ", abortOn " + names(abortOn) + ")");
-                valid = false;
-            }
-        }
-        if (!valid) {
+    /** The class {@code param} names, checked to be a usable {@code required}; null for {@code none} or if invalid. */
+    private static Class<?> usable(AnnotationParameters p, String param, Class<?> none, Class<?> required,
+            boolean[] valid) {
+        Class<?> type = p.classValue(param);
+        if (type == none) {
             return null;
         }
-        return new Class<?>[] {result == NeverOnResult.class ? null : result,
-                exception == AlwaysOnException.class ? null : exception};
+        if (!Instantiable.check(p, param, type, required)) {
+            valid[0] = false;
+            return null;
+        }
+        return type;
     }
 
     private static List<String> names(List<Class<? extends Throwable>> types) {
         return types.stream().map(Class::getName).toList();
-    }
-
-    /** [handler class or null, method or null]; null if invalid. */
-    private static Object[] beforeRetry(AnnotationParameters p, Class<?> beanClass, Method guarded) {
-        Class<?> handler = p.classValue("value");
-        String methodName = p.stringValue("methodName");
-        boolean hasHandler = handler != BeforeRetry.DEFAULT.class;
-        boolean hasMethod = methodName != null && !methodName.isEmpty();
-        if (hasHandler && hasMethod) {
-            p.invalid("methodName", methodName, "must be empty when a BeforeRetryHandler (" + handler.getName()
-                    + ") is given");
-            return null;
-        }
-        if (!hasHandler && !hasMethod) {
-            p.invalid("value", "DEFAULT", "must name a BeforeRetryHandler, or methodName a method,");
-            return null;
-        }
-        if (hasHandler) {
-            return Instantiable.check(p, "value", handler, BeforeRetryHandler.class) ? new Object[] {handler, null}
-                    : null;
-        }
-        Method target = noArgumentMethod(beanClass, methodName);
-        if (target == null) {
-            p.invalid("methodName", methodName, "must name a method of " + beanClass.getName() + " (or a superclass)"
-                    + " with no parameters that returns void");
-            return null;
-        }
-        return new Object[] {null, target};
     }
 
     private static Method noArgumentMethod(Class<?> beanClass, String name) {
