@@ -56,6 +56,9 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         scan.add(BulwarkRuntime.class.getName());
         scan.add(RequestContextActivator.class.getName());
         scan.add(CircuitBreakerMaintenanceBean.class.getName());
+        if (OptionalApi.present(Integrations.HEALTH_API)) {
+            scan.add(Integrations.HEALTH_CHECK);
+        }
     }
 
     @Enhancement(types = Object.class, withSubtypes = true)

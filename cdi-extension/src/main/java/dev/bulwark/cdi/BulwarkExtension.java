@@ -4,6 +4,7 @@ import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.definition.Problems;
+import dev.bulwark.cdi.health.CircuitBreakerHealthCheck;
 import dev.bulwark.cdi.fallback.HandlerSource;
 import dev.bulwark.cdi.fallback.UnmanagedHandlers;
 import dev.bulwark.cdi.metrics.MetricsSetup;
@@ -47,6 +48,9 @@ public class BulwarkExtension implements Extension, GuardedBeans {
         event.addAnnotatedType(BulwarkRuntime.class, BulwarkRuntime.class.getName());
         event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
         event.addAnnotatedType(CircuitBreakerMaintenanceBean.class, CircuitBreakerMaintenanceBean.class.getName());
+        if (OptionalApi.present(Integrations.HEALTH_API)) {
+            event.addAnnotatedType(CircuitBreakerHealthCheck.class, CircuitBreakerHealthCheck.class.getName());
+        }
     }
 
     <T> void bindGuardedTypes(@Observes ProcessAnnotatedType<T> event) {

@@ -1,5 +1,6 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.Fallbacks;
 import dev.bulwark.cdi.retry.Retries;
@@ -37,7 +38,7 @@ final class GuardedCalls {
             Instance<RequestContextActivator> requestContexts) {
         var definitions = guarded.definitions();
         Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans));
-        ContainerExecutor.find(beans).ifPresent(builder::executor);
+        AsyncThreads.read(ConfigLookup.microProfile()).apply(builder, beans);
         Engine engine = builder.build();
         Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
         for (MethodDefinition d : definitions) {

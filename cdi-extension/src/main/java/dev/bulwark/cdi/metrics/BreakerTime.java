@@ -17,4 +17,14 @@ final class BreakerTime {
             default -> breaker.nanosIn(CircuitState.HALF_OPEN);
         };
     }
+
+    /** Whether the breaker is now in {@code state} (CLOSED, OPEN or HALF_OPEN; a forced state shows as its plain one). */
+    static boolean shows(CircuitBreaker breaker, CircuitState state) {
+        CircuitState now = switch (breaker.state()) {
+            case FORCED_CLOSED -> CircuitState.CLOSED;
+            case FORCED_OPEN -> CircuitState.OPEN;
+            default -> breaker.state();
+        };
+        return now == state;
+    }
 }

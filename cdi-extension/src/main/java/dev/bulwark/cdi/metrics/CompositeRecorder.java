@@ -2,68 +2,75 @@ package dev.bulwark.cdi.metrics;
 
 import dev.bulwark.impl.metrics.MetricsRecorder;
 
-/** Hands every event to two recorders, for an application that has both MP Metrics and MP Telemetry. */
+/** Hands every event to each recorder, for an application with more than one metrics API (MP Metrics, OTel, ...). */
 final class CompositeRecorder implements MetricsRecorder {
 
-    private final MetricsRecorder first;
-    private final MetricsRecorder second;
+    private final MetricsRecorder[] recorders;
 
-    CompositeRecorder(MetricsRecorder first, MetricsRecorder second) {
-        this.first = first;
-        this.second = second;
+    CompositeRecorder(MetricsRecorder... recorders) {
+        this.recorders = recorders.clone();
     }
 
     @Override
     public void invocation(boolean valueReturned, FallbackUse fallback) {
-        first.invocation(valueReturned, fallback);
-        second.invocation(valueReturned, fallback);
+        for (MetricsRecorder r : recorders) {
+            r.invocation(valueReturned, fallback);
+        }
     }
 
     @Override
     public void retryCall(boolean retried, RetryOutcome outcome) {
-        first.retryCall(retried, outcome);
-        second.retryCall(retried, outcome);
+        for (MetricsRecorder r : recorders) {
+            r.retryCall(retried, outcome);
+        }
     }
 
     @Override
     public void retried() {
-        first.retried();
-        second.retried();
+        for (MetricsRecorder r : recorders) {
+            r.retried();
+        }
     }
 
     @Override
     public void timeoutCall(boolean timedOut, long executionNanos) {
-        first.timeoutCall(timedOut, executionNanos);
-        second.timeoutCall(timedOut, executionNanos);
+        for (MetricsRecorder r : recorders) {
+            r.timeoutCall(timedOut, executionNanos);
+        }
     }
 
     @Override
     public void circuitBreakerCall(CircuitBreakerResult result) {
-        first.circuitBreakerCall(result);
-        second.circuitBreakerCall(result);
+        for (MetricsRecorder r : recorders) {
+            r.circuitBreakerCall(result);
+        }
     }
 
     @Override
     public void bulkheadCall(boolean accepted) {
-        first.bulkheadCall(accepted);
-        second.bulkheadCall(accepted);
+        for (MetricsRecorder r : recorders) {
+            r.bulkheadCall(accepted);
+        }
     }
 
     @Override
     public void bulkheadRunning(long nanos) {
-        first.bulkheadRunning(nanos);
-        second.bulkheadRunning(nanos);
+        for (MetricsRecorder r : recorders) {
+            r.bulkheadRunning(nanos);
+        }
     }
 
     @Override
     public void bulkheadWaiting(long nanos) {
-        first.bulkheadWaiting(nanos);
-        second.bulkheadWaiting(nanos);
+        for (MetricsRecorder r : recorders) {
+            r.bulkheadWaiting(nanos);
+        }
     }
 
     @Override
     public void rateLimitCall(boolean permitted) {
-        first.rateLimitCall(permitted);
-        second.rateLimitCall(permitted);
+        for (MetricsRecorder r : recorders) {
+            r.rateLimitCall(permitted);
+        }
     }
 }

@@ -4,12 +4,15 @@ import dev.bulwark.cdi.OptionalApi;
 import dev.bulwark.impl.metrics.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Chooses where metrics go: to MP Metrics if the application has an implementation, to OpenTelemetry if it
- * has MP Telemetry, to both if both, nowhere if neither or if {@code MP_Fault_Tolerance_Metrics_Enabled} is
- * false. Neither API is needed on the class path: their classes are touched only after they are found.
+ * has MP Telemetry, to Micrometer if it has a MeterRegistry bean; to each of those it has; nowhere if none or if
+ * {@code MP_Fault_Tolerance_Metrics_Enabled} is false. No API is needed on the class path: their classes are
+ * touched only after they are found.
  */
 public final class MetricsSetup {
 
@@ -25,21 +28,30 @@ public final class MetricsSetup {
         if (!enabled) {
             return MetricsProvider.NOOP;
         }
-        MetricsProvider mp = OptionalApi.present("org.eclipse.microprofile.metrics.MetricRegistry")
-                ? lookup("MP Metrics", () -> MpMetricsLookup.find(beans)) : null;
-        MetricsProvider otel = OptionalApi.present("io.opentelemetry.api.OpenTelemetry")
-                ? lookup("OpenTelemetry", () -> OtelLookup.find(beans)) : null;
-        if (mp == null && otel == null) {
+        List<MetricsProvider> found = new ArrayList<>(3);
+        if (OptionalApi.present("org.eclipse.microprofile.metrics.MetricRegistry")) {
+            add(found, lookup("MP Metrics", () -> MpMetricsLookup.find(beans)));
+        }
+        if (OptionalApi.present("io.opentelemetry.api.OpenTelemetry")) {
+            add(found, lookup("OpenTelemetry", () -> OtelLookup.find(beans)));
+        }
+        if (OptionalApi.present("io.micrometer.core.instrument.MeterRegistry")) {
+            add(found, lookup("Micrometer", () -> MicrometerLookup.find(beans)));
+        }
+        if (found.isEmpty()) {
             return MetricsProvider.NOOP;
         }
-        if (mp == null || otel == null) {
-            return mp != null ? mp : otel;
+        if (found.size() == 1) {
+            return found.get(0); // the hot path then calls that recorder directly
         }
-        return operation -> {
-            MetricsRecorder first = mp.recorderFor(operation);
-            MetricsRecorder second = otel.recorderFor(operation);
-            return new CompositeRecorder(first, second);
-        };
+        return operation -> new CompositeRecorder(found.stream().map(p -> p.recorderFor(operation))
+                .toArray(MetricsRecorder[]::new));
+    }
+
+    private static void add(List<MetricsProvider> found, MetricsProvider provider) {
+        if (provider != null) {
+            found.add(provider);
+        }
     }
 
     /**

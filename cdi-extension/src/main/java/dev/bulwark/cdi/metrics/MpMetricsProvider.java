@@ -115,85 +115,16 @@ public final class MpMetricsProvider implements MetricsProvider {
         }
     }
 
-    /** The counters and histograms of one operation; null where the operation has no such stage. */
-    private static final class Recorder implements MetricsRecorder {
-        Counter[] invocations;
-        Counter[] retryCalls;
-        Counter retries;
-        Counter timedOut;
-        Counter notTimedOut;
-        Histogram timeoutDuration;
-        Counter[] breakerCalls;
-        Counter bulkheadAccepted;
-        Counter bulkheadRejected;
-        Histogram bulkheadRunning;
-        Histogram bulkheadWaiting;
-        Counter permitted;
-        Counter rejected;
-
+    /** The meters of one operation. */
+    private static final class Recorder extends SlotRecorder<Counter, Histogram> {
         @Override
-        public void invocation(boolean valueReturned, FallbackUse fallback) {
-            Counter c = invocations[invocationSlot(valueReturned, fallback.ordinal())];
-            if (c != null) {
-                c.inc();
-            }
+        void increment(Counter counter) {
+            counter.inc();
         }
 
         @Override
-        public void retryCall(boolean retried, RetryOutcome outcome) {
-            if (retryCalls != null) {
-                retryCalls[retrySlot(retried, outcome.ordinal())].inc();
-            }
-        }
-
-        @Override
-        public void retried() {
-            if (retries != null) {
-                retries.inc();
-            }
-        }
-
-        @Override
-        public void timeoutCall(boolean wasTimedOut, long executionNanos) {
-            if (timeoutDuration != null) {
-                (wasTimedOut ? timedOut : notTimedOut).inc();
-                timeoutDuration.update(executionNanos);
-            }
-        }
-
-        @Override
-        public void circuitBreakerCall(CircuitBreakerResult result) {
-            if (breakerCalls != null) {
-                breakerCalls[result.ordinal()].inc();
-            }
-        }
-
-        @Override
-        public void bulkheadCall(boolean accepted) {
-            if (bulkheadAccepted != null) {
-                (accepted ? bulkheadAccepted : bulkheadRejected).inc();
-            }
-        }
-
-        @Override
-        public void bulkheadRunning(long nanos) {
-            if (bulkheadRunning != null) {
-                bulkheadRunning.update(nanos);
-            }
-        }
-
-        @Override
-        public void bulkheadWaiting(long nanos) {
-            if (bulkheadWaiting != null) {
-                bulkheadWaiting.update(nanos);
-            }
-        }
-
-        @Override
-        public void rateLimitCall(boolean wasPermitted) {
-            if (permitted != null) {
-                (wasPermitted ? permitted : rejected).inc();
-            }
+        void record(Histogram duration, long nanos) {
+            duration.update(nanos);
         }
     }
 }

@@ -58,6 +58,9 @@ public final class Engine implements AutoCloseable {
         }
         if (b.executor != null) {
             this.executor = b.executor;
+        } else if (b.virtualThreads) {
+            ownExecutor = VirtualThreads.newExecutor();
+            this.executor = ownExecutor;
         } else {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_MAX_THREADS, DEFAULT_MAX_THREADS, 60,
                     TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("bulwark-async"));
@@ -174,8 +177,24 @@ public final class Engine implements AutoCloseable {
         private TimeoutWatchdog watchdog;
         private MetricsProvider metrics = MetricsProvider.NOOP;
         private CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.global();
+        private boolean virtualThreads;
 
         private Builder() {
+        }
+
+        /**
+         * Runs asynchronous attempts each on a new virtual thread (JDK 21+) instead of the bounded pool, when no
+         * {@link #executor} is given. Bulkheads still cap the concurrency.
+         *
+         * @throws UnsupportedOperationException on a JDK without virtual threads
+         */
+        public Builder virtualThreads(boolean virtualThreads) {
+            if (virtualThreads && !VirtualThreads.available()) {
+                throw new UnsupportedOperationException("virtual threads need Java 21 or later; this is Java "
+                        + Runtime.version().feature());
+            }
+            this.virtualThreads = virtualThreads;
+            return this;
         }
 
         public Builder clock(Clock clock) {
