@@ -4,12 +4,15 @@ import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.definition.Problems;
-import dev.bulwark.cdi.health.CircuitBreakerHealthCheck;
 import dev.bulwark.cdi.fallback.HandlerSource;
 import dev.bulwark.cdi.fallback.UnmanagedHandlers;
+import dev.bulwark.cdi.health.CircuitBreakerHealthCheck;
+import dev.bulwark.cdi.metrics.BaseRegistryHolder;
 import dev.bulwark.cdi.metrics.MetricsSetup;
+import dev.bulwark.cdi.metrics.RegistryScopes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.literal.InjectLiteral;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -48,6 +51,10 @@ public class BulwarkExtension implements Extension, GuardedBeans {
         event.addAnnotatedType(BulwarkRuntime.class, BulwarkRuntime.class.getName());
         event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
         event.addAnnotatedType(CircuitBreakerMaintenanceBean.class, CircuitBreakerMaintenanceBean.class.getName());
+        RegistryScopes.base().ifPresent(base -> event.addAnnotatedType(BaseRegistryHolder.class,
+                BaseRegistryHolder.class.getName())
+                .filterFields(f -> f.getJavaMember().getName().equals(BaseRegistryHolder.FIELD))
+                .forEach(f -> f.add(InjectLiteral.INSTANCE).add(base)));
         if (OptionalApi.present(Integrations.HEALTH_API)) {
             event.addAnnotatedType(CircuitBreakerHealthCheck.class, CircuitBreakerHealthCheck.class.getName());
         }

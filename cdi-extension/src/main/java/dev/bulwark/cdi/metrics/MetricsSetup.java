@@ -30,7 +30,9 @@ public final class MetricsSetup {
         }
         List<MetricsProvider> found = new ArrayList<>(3);
         if (OptionalApi.present("org.eclipse.microprofile.metrics.MetricRegistry")) {
-            add(found, lookup("MP Metrics", () -> MpMetricsLookup.find(beans)));
+            add(found, OptionalApi.present(RegistryScopes.REGISTRY_SCOPE)
+                    ? lookup("MP Metrics 5", () -> MpMetrics5Lookup.find(beans))
+                    : lookup("MP Metrics", () -> MpMetricsLookup.find(beans)));
         }
         if (OptionalApi.present("io.opentelemetry.api.OpenTelemetry")) {
             add(found, lookup("OpenTelemetry", () -> OtelLookup.find(beans)));

@@ -10,9 +10,12 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.Test;
 
-/** What an operator of a Helidon MP app sees on /health/ready: Bulwark's circuit-breaker readiness check. */
+/**
+ * What an operator of a Helidon MP app sees: Bulwark's circuit-breaker readiness check on /health/ready, and the
+ * spec's metrics in Helidon's own MP Metrics 5 base registry on /metrics.
+ */
 @HelidonTest
-class HelidonHealthTest {
+class HelidonOperationsTest {
 
     @Inject
     WebTarget http;
@@ -32,5 +35,14 @@ class HelidonHealthTest {
         } finally {
             breakers.reset(Refined.BREAKER);
         }
+    }
+
+    @Test
+    void shouldPublishTheSpecsMetricsToHelidonsBaseRegistry() {
+        http.path("/ft/retry/retried").request().get(String.class);
+        String scrape = http.path("/metrics").request(jakarta.ws.rs.core.MediaType.TEXT_PLAIN).get(String.class);
+        org.junit.jupiter.api.Assertions.assertTrue(scrape.lines().anyMatch(l -> l.startsWith("ft_invocations_total{")
+                && l.contains("method=\"dev.bulwark.it.app.Guarded.retried\"") && l.contains("scope=\"base\"")),
+                () -> scrape.lines().filter(l -> l.startsWith("ft_")).limit(20).toList().toString());
     }
 }
