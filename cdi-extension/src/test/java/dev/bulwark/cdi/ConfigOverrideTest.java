@@ -51,6 +51,25 @@ class ConfigOverrideTest {
         }
     }
 
+    /** Not a bean: its annotations reach the bean class below by inheritance. */
+    @Retry(maxRetries = 1, jitter = 0)
+    public static class RetryingParent {
+        public void inherited() {
+            ATTEMPTS.incrementAndGet();
+            throw new IllegalStateException("down");
+        }
+
+        @Retry(maxRetries = 1, jitter = 0)
+        public void ownMethod() {
+            ATTEMPTS.incrementAndGet();
+            throw new IllegalStateException("down");
+        }
+    }
+
+    @ApplicationScoped
+    public static class RetryingChild extends RetryingParent {
+    }
+
     /** Class-level retry that one method replaces with its own. */
     @ApplicationScoped
     @Retry(maxRetries = 1, jitter = 0)
@@ -192,6 +211,30 @@ class ConfigOverrideTest {
         try (Deployment d = Deployment.of(config, MixedRetry.class)) {
             assertEquals(5, attempts(d.bean(MixedRetry.class)::inherited));
             assertEquals(3, attempts(d.bean(MixedRetry.class)::own), "its own annotation is on the method");
+        }
+    }
+
+    @Test
+    void shouldApplyTheKeysOfTheClassThatDeclaresAnInheritedAnnotation() {
+        // configuration.asciidoc: "<classname> ... must be the class name ... where the annotation is declared upon".
+        String parent = RetryingParent.class.getName();
+        Map<String, String> config = Map.of(parent + "/Retry/maxRetries", "4", parent + "/ownMethod/Retry/maxRetries",
+                "2");
+        try (Deployment d = Deployment.of(config, RetryingChild.class)) {
+            assertEquals(5, attempts(d.bean(RetryingChild.class)::inherited));
+            assertEquals(3, attempts(d.bean(RetryingChild.class)::ownMethod));
+        }
+    }
+
+    @Test
+    void shouldPreferTheBeanClassKeyToTheDeclaringClassKey() {
+        String parent = RetryingParent.class.getName();
+        String child = RetryingChild.class.getName();
+        Map<String, String> config = Map.of(parent + "/Retry/maxRetries", "4", child + "/Retry/maxRetries", "2",
+                parent + "/ownMethod/Retry/maxRetries", "4", child + "/ownMethod/Retry/maxRetries", "0");
+        try (Deployment d = Deployment.of(config, RetryingChild.class)) {
+            assertEquals(3, attempts(d.bean(RetryingChild.class)::inherited));
+            assertEquals(1, attempts(d.bean(RetryingChild.class)::ownMethod));
         }
     }
 }

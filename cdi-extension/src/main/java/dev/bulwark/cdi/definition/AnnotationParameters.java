@@ -45,10 +45,27 @@ final class AnnotationParameters {
     List<String> keys(String param) {
         List<String> keys = new ArrayList<>(3);
         String cls = beanClass.getName();
-        keys.add(onClass ? cls + "/" + annotationName + "/" + param
-                : cls + "/" + method.getName() + "/" + annotationName + "/" + param);
+        String where = onClass ? "" : method.getName() + "/";
+        keys.add(cls + "/" + where + annotationName + "/" + param);
+        // The spec's <classname> is "the class name ... where the annotation is declared upon": for an annotation
+        // inherited from a superclass (or a method inherited from one) that class's key applies too.
+        Class<?> declaredOn = onClass ? classDeclaring() : method.getDeclaringClass();
+        if (declaredOn != null && declaredOn != beanClass) {
+            keys.add(declaredOn.getName() + "/" + where + annotationName + "/" + param);
+        }
         keys.add(annotationName + "/" + param);
         return keys;
+    }
+
+    /** The class that declares this class-level annotation itself: the bean class or a superclass. */
+    private Class<?> classDeclaring() {
+        for (Class<?> c = beanClass; c != null; c = c.getSuperclass()) {
+            if (annotation.equals(c.getDeclaredAnnotation(annotation.annotationType()))) {
+                return c;
+            }
+        }
+        Class<?> declaring = method.getDeclaringClass();
+        return annotation.equals(declaring.getDeclaredAnnotation(annotation.annotationType())) ? declaring : null;
     }
 
     /** The first config override of {@code param}: [key, value], or empty. */

@@ -1,8 +1,11 @@
 package dev.bulwark.cdi.metrics;
 
-import static dev.bulwark.cdi.metrics.FtMetric.invocationSlot;
-import static dev.bulwark.cdi.metrics.FtMetric.retrySlot;
+import static dev.bulwark.cdi.metrics.FtMetric.*;
 
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.impl.chain.Operation;
+import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 
 /**
@@ -29,6 +32,82 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
     abstract void increment(C counter);
 
     abstract void record(D duration, long nanos);
+
+    /**
+     * Registers every meter of {@code operation} with {@code meters} (counters at zero, so a scrape shows them before
+     * the first call) and keeps them in {@code r}; gauges read the operation's live state.
+     */
+    @SuppressWarnings("unchecked")
+    static <C, D, R extends SlotRecorder<C, D>> R fill(R r, Operation operation, Meters<C, D> meters) {
+        OperationSpec spec = operation.spec();
+        String method = spec.name();
+        boolean hasFallback = spec.fallback() != null;
+        r.invocations = (C[]) new Object[6];
+        for (int returned = 0; returned < 2; returned++) {
+            for (int use = 0; use < 3; use++) {
+                if (hasFallback != (use == 2)) {
+                    r.invocations[invocationSlot(returned == 0, use)] = meters.counter(INVOCATIONS, METHOD, method,
+                            "result", result(returned == 0), "fallback", FALLBACK[use]);
+                }
+            }
+        }
+        if (spec.retry() != null) {
+            r.retryCalls = (C[]) new Object[8];
+            for (int retried = 0; retried < 2; retried++) {
+                for (int outcome = 0; outcome < 4; outcome++) {
+                    r.retryCalls[retrySlot(retried == 1, outcome)] = meters.counter(RETRY_CALLS, METHOD, method,
+                            "retried", Boolean.toString(retried == 1), "retryResult", RETRY_RESULT[outcome]);
+                }
+            }
+            r.retries = meters.counter(RETRY_RETRIES, METHOD, method);
+        }
+        if (spec.timeout() != null) {
+            r.timedOut = meters.counter(TIMEOUT_CALLS, METHOD, method, "timedOut", "true");
+            r.notTimedOut = meters.counter(TIMEOUT_CALLS, METHOD, method, "timedOut", "false");
+            r.timeoutDuration = meters.duration(TIMEOUT_DURATION, METHOD, method);
+        }
+        CircuitBreaker breaker = operation.circuitBreaker();
+        if (breaker != null) {
+            r.breakerCalls = (C[]) new Object[3];
+            for (int result = 0; result < 3; result++) {
+                r.breakerCalls[result] = meters.counter(BREAKER_CALLS, METHOD, method, "circuitBreakerResult",
+                        BREAKER_RESULT[result]);
+            }
+            CircuitState[] shown = {CircuitState.CLOSED, CircuitState.OPEN, CircuitState.HALF_OPEN};
+            for (int state = 0; state < 3; state++) {
+                int index = state;
+                meters.timeGauge(BREAKER_STATE, () -> BreakerTime.nanos(breaker, index), METHOD, method, "state",
+                        BREAKER_STATES[state]);
+                if (meters.currentStateGauges()) {
+                    meters.gauge(BREAKER_STATE_CURRENT, () -> BreakerTime.shows(breaker, shown[index]) ? 1 : 0,
+                            METHOD, method, "state", BREAKER_STATES[state]);
+                }
+            }
+            C opened = meters.counter(BREAKER_OPENED, METHOD, method);
+            breaker.onStateChange((name, from, to) -> {
+                if (to == CircuitState.OPEN) {
+                    r.increment(opened);
+                }
+            });
+        }
+        if (spec.bulkhead() != null) {
+            r.bulkheadAccepted = meters.counter(BULKHEAD_CALLS, METHOD, method, "bulkheadResult", "accepted");
+            r.bulkheadRejected = meters.counter(BULKHEAD_CALLS, METHOD, method, "bulkheadResult", "rejected");
+            r.bulkheadRunning = meters.duration(BULKHEAD_RUNNING_DURATION, METHOD, method);
+            if (operation.queueingBulkhead() != null) {
+                meters.gauge(BULKHEAD_RUNNING, () -> operation.queueingBulkhead().running(), METHOD, method);
+                meters.gauge(BULKHEAD_WAITING, () -> operation.queueingBulkhead().waiting(), METHOD, method);
+                r.bulkheadWaiting = meters.duration(BULKHEAD_WAITING_DURATION, METHOD, method);
+            } else {
+                meters.gauge(BULKHEAD_RUNNING, () -> operation.semaphoreBulkhead().running(), METHOD, method);
+            }
+        }
+        if (spec.rateLimit() != null) {
+            r.permitted = meters.counter(RATELIMIT_CALLS, METHOD, method, "rateLimitResult", "permitted");
+            r.rejected = meters.counter(RATELIMIT_CALLS, METHOD, method, "rateLimitResult", "rejected");
+        }
+        return r;
+    }
 
     @Override
     public final void invocation(boolean valueReturned, FallbackUse fallback) {
