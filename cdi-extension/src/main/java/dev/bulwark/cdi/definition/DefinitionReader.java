@@ -226,7 +226,7 @@ public final class DefinitionReader {
     /** The parameters of annotation {@code type} in force on the method, or null if absent or disabled. */
     private AnnotationParameters parameters(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
         Annotation onMethod = method.getAnnotation(type);
-        Annotation annotation = declared(type, beanClass, method);
+        Annotation annotation = onMethod != null ? onMethod : classLevel(type, beanClass, method);
         if (annotation == null || !enablement.enabled(type, beanClass, method)) {
             return null;
         }

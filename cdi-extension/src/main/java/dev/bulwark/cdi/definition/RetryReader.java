@@ -69,14 +69,16 @@ final class RetryReader {
         Backoff backoff = exponential != null ? exponential(exponential)
                 : fibonacci != null ? fibonacci(fibonacci) : null;
         valid &= backoff != null || exponential == null && fibonacci == null;
-        boolean[] usable = {true};
-        Class<?> strategy = custom == null ? null
-                : usable(custom, "value", null, CustomBackoffStrategy.class, usable);
+        Class<?> strategy = custom == null ? null : custom.classValue("value");
+        valid &= strategy == null || Instantiable.check(custom, "value", strategy, CustomBackoffStrategy.class);
         Class<?> resultPredicate = null;
         Class<?> exceptionPredicate = null;
         if (when != null) {
-            resultPredicate = usable(when, "result", NeverOnResult.class, Predicate.class, usable);
-            exceptionPredicate = usable(when, "exception", AlwaysOnException.class, Predicate.class, usable);
+            resultPredicate = unlessDefault(when.classValue("result"), NeverOnResult.class);
+            exceptionPredicate = unlessDefault(when.classValue("exception"), AlwaysOnException.class);
+            valid &= resultPredicate == null || Instantiable.check(when, "result", resultPredicate, Predicate.class);
+            valid &= exceptionPredicate == null
+                    || Instantiable.check(when, "exception", exceptionPredicate, Predicate.class);
             valid &= exceptionPredicateAlone(when, exceptionPredicate, retry);
         }
         Class<?> beforeHandler = null;
@@ -86,7 +88,8 @@ final class RetryReader {
                     "BeforeRetryHandler");
             valid &= choice != null;
             if (choice != null && choice.handler() != null) {
-                beforeHandler = usable(before, "value", null, BeforeRetryHandler.class, usable);
+                beforeHandler = choice.handler();
+                valid &= Instantiable.check(before, "value", beforeHandler, BeforeRetryHandler.class);
             } else if (choice != null) {
                 beforeMethod = noArgumentMethod(beanClass, choice.methodName());
                 if (beforeMethod == null) {
@@ -96,7 +99,7 @@ final class RetryReader {
                 }
             }
         }
-        if (!valid || !usable[0]) {
+        if (!valid) {
             return null;
         }
         return new RetryDefinition(backoff == null ? spec : spec.withBackoff(backoff, true), strategy, resultPredicate,
@@ -172,18 +175,9 @@ final class RetryReader {
         return false;
     }
 
-    /** The class {@code param} names, checked to be a usable {@code required}; null for {@code none} or if invalid. */
-    private static Class<?> usable(AnnotationParameters p, String param, Class<?> none, Class<?> required,
-            boolean[] valid) {
-        Class<?> type = p.classValue(param);
-        if (type == none) {
-            return null;
-        }
-        if (!Instantiable.check(p, param, type, required)) {
-            valid[0] = false;
-            return null;
-        }
-        return type;
+    /** {@code type}, or null when it is the member's "none" default. */
+    private static Class<?> unlessDefault(Class<?> type, Class<?> byDefault) {
+        return type == byDefault ? null : type;
     }
 
     private static List<String> names(List<Class<? extends Throwable>> types) {
