@@ -2,6 +2,7 @@ package dev.bulwark.cdi;
 
 import dev.bulwark.api.BeforeRetryHandler;
 import dev.bulwark.api.CustomBackoffStrategy;
+import dev.bulwark.cdi.context.ContextCaptures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -72,7 +73,9 @@ public class BulwarkRuntime {
                     if (closed) {
                         throw new IllegalStateException("Bulwark: the container is shutting down");
                     }
-                    built = GuardedCalls.build(guarded, container.createInstance(), requestContexts);
+                    Instance<Object> beans = container.createInstance();
+                    built = GuardedCalls.build(guarded, beans, requestContexts,
+                            ContextCaptures.choose(beans, container));
                     calls = built;
                 }
             }

@@ -1,5 +1,7 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.context.CallerContext;
+import dev.bulwark.cdi.context.ContextCapture;
 import dev.bulwark.impl.chain.Invoker;
 import dev.bulwark.impl.chain.Operation;
 import jakarta.enterprise.inject.Instance;
@@ -9,7 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * How one guarded method is called: synchronously on the caller's thread, or as an {@code @Asynchronous}
- * method whose attempts run on the engine's executor with the request context active.
+ * method whose attempts run on the engine's executor with the request context active, and, with MP Context
+ * Propagation, the caller's contexts restored.
  */
 final class GuardedCall {
 
@@ -20,13 +23,15 @@ final class GuardedCall {
     private final boolean asynchronous;
     private final boolean returnsFuture;
     private final Instance<RequestContextActivator> requestContexts;
+    private final ContextCapture callerContext;
 
     GuardedCall(Operation operation, boolean asynchronous, boolean returnsFuture,
-            Instance<RequestContextActivator> requestContexts) {
+            Instance<RequestContextActivator> requestContexts, ContextCapture callerContext) {
         this.operation = operation;
         this.asynchronous = asynchronous;
         this.returnsFuture = returnsFuture;
         this.requestContexts = requestContexts;
+        this.callerContext = callerContext;
     }
 
     Operation operation() {
@@ -39,7 +44,15 @@ final class GuardedCall {
         }
         // The caller receives our future, whose cancel(true) reaches the running attempt. A Future method's
         // outcome is what the method itself does (returns or throws): the Future it returns is only passed on.
-        var outcome = operation.callAsync(() -> proceedInRequestContext(context), context);
+        CompletableFuture<Object> outcome;
+        if (callerContext == ContextCapture.NONE) {
+            outcome = operation.callAsync(() -> proceedInRequestContext(context), context);
+        } else {
+            // Captured once, here on the caller's thread; the fallback and before-retry actions find it too.
+            CallerContext caller = callerContext.capture();
+            context.getContextData().put(CallerContext.KEY, caller);
+            outcome = operation.callAsync(() -> caller.call(() -> proceedInRequestContext(context)), context);
+        }
         return returnsFuture ? new PassedOnFuture(outcome) : outcome;
     }
 

@@ -1,5 +1,7 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.context.CallerContext;
+import dev.bulwark.cdi.context.ContextCapture;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.Fallbacks;
@@ -33,9 +35,10 @@ final class GuardedCalls {
     /**
      * @param beans the container's beans, for the optional executor and metrics registries and handler beans
      * @param requestContexts activators of a request context for asynchronous attempts
+     * @param callerContext what asynchronous calls carry from their caller
      */
     static GuardedCalls build(GuardedBeans guarded, Instance<Object> beans,
-            Instance<RequestContextActivator> requestContexts) {
+            Instance<RequestContextActivator> requestContexts, ContextCapture callerContext) {
         var definitions = guarded.definitions();
         Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans));
         AsyncThreads.read(ConfigLookup.microProfile()).apply(builder, beans);
@@ -47,7 +50,8 @@ final class GuardedCalls {
                     : Fallbacks.of(d.fallback(), beans, guarded::notABean);
             if (fallback != null && d.asynchronous()) {
                 ContextualFallback plain = fallback;
-                fallback = (context, failure) -> GuardedCall.toStage(plain.apply(context, failure), future);
+                fallback = (context, failure) -> CallerContext.of(context)
+                        .call(() -> GuardedCall.toStage(plain.apply(context, failure), future));
             }
             OperationSpec spec = OperationSpec.builder(d.name())
                     .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where()))
@@ -58,7 +62,8 @@ final class GuardedCalls {
                     .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
                     .asynchronous(d.asynchronous())
                     .build();
-            GuardedCall call = new GuardedCall(engine.operation(spec), d.asynchronous(), future, requestContexts);
+            GuardedCall call = new GuardedCall(engine.operation(spec), d.asynchronous(), future, requestContexts,
+                    d.asynchronous() ? callerContext : ContextCapture.NONE);
             calls.computeIfAbsent(d.beanClass(), c -> new HashMap<>()).put(d.method(), call);
         }
         calls.replaceAll((beanClass, table) -> Map.copyOf(table));

@@ -3,6 +3,7 @@ package dev.bulwark.cdi.retry;
 import dev.bulwark.api.Backoff;
 import dev.bulwark.api.BeforeRetryHandler;
 import dev.bulwark.api.CustomBackoffStrategy;
+import dev.bulwark.cdi.context.CallerContext;
 import dev.bulwark.cdi.definition.RetryDefinition;
 import dev.bulwark.cdi.fallback.ExecutionContextImpl;
 import dev.bulwark.impl.retry.RetryObserver;
@@ -42,14 +43,35 @@ public final class Retries {
         if (definition.beforeRetryHandler() != null) {
             BeforeRetryHandler handler = SharedInstances.of(definition.beforeRetryHandler(), BeforeRetryHandler.class,
                     beans, usedBy);
-            spec = spec.withBeforeRetry((context, retry, cause) -> {
+            spec = spec.withBeforeRetry(inCallerContext((context, retry, cause) -> {
                 InvocationContext invocation = (InvocationContext) context;
                 handler.handle(new ExecutionContextImpl(invocation.getMethod(), invocation.getParameters(), cause));
-            });
+            }));
         } else if (definition.beforeRetryMethod() != null) {
-            spec = spec.withBeforeRetry(methodCall(definition.beforeRetryMethod()));
+            spec = spec.withBeforeRetry(inCallerContext(methodCall(definition.beforeRetryMethod())));
         }
         return spec;
+    }
+
+    /** Runs {@code action} in the context an asynchronous call captured from its caller. */
+    private static RetryObserver inCallerContext(RetryObserver action) {
+        return (context, retry, cause) -> {
+            CallerContext caller = CallerContext.of(context);
+            if (caller == CallerContext.NONE) {
+                action.beforeRetry(context, retry, cause);
+                return;
+            }
+            try {
+                caller.call(() -> {
+                    action.beforeRetry(context, retry, cause);
+                    return null;
+                });
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new UndeclaredThrowableException(e);
+            }
+        };
     }
 
     private static RetryObserver methodCall(Method method) {

@@ -32,6 +32,12 @@ public class FaultToleranceResource {
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @Inject
+    CallerContextProbe callerContext;
+
+    @Inject
+    RequestScopedState requestState;
+
     @GET
     @Path("/retry/{name}")
     public String retry(@PathParam("name") String name) {
@@ -74,6 +80,16 @@ public class FaultToleranceResource {
     @Path("/async")
     public String async() throws ExecutionException, InterruptedException {
         return Thread.currentThread().getName() + " -> " + guarded.asyncStage().toCompletableFuture().get();
+    }
+
+    /** {@code caller=<request-scoped id>; <what each step of an async call saw>}. */
+    @GET
+    @Path("/context")
+    public String context() throws ExecutionException, InterruptedException {
+        CallerContextProbe.SEEN.clear();
+        String caller = requestState.id(); // the caller's bean exists before the call, as state a caller set would
+        String result = callerContext.failing().toCompletableFuture().get();
+        return "caller=" + caller + "; " + result + "; " + String.join(",", CallerContextProbe.SEEN);
     }
 
     @GET

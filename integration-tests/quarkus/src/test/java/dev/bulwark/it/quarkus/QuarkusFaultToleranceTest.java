@@ -98,6 +98,17 @@ class QuarkusFaultToleranceTest {
     }
 
     @Test
+    void shouldCarryTheCallersRequestContextIntoEveryStepOfAnAsyncCall() {
+        // caller=<id>; fallback; attempt:<id>,attempt:<id>,attempt:<id>,fallback:<id>
+        String body = get("/ft/context").asString();
+        String[] parts = body.split("; ");
+        String caller = parts[0].substring("caller=".length());
+        assertEquals("fallback", parts[1], body);
+        assertEquals(String.join(",", "attempt:" + caller, "attempt:" + caller, "attempt:" + caller,
+                "fallback:" + caller), parts[2], "every step saw the caller's request-scoped bean: " + body);
+    }
+
+    @Test
     void shouldRefuseACallOverTheBulkhead() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
