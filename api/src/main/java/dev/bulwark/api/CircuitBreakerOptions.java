@@ -33,4 +33,14 @@ public interface CircuitBreakerOptions {
 
     /** Told of every state change. */
     CircuitBreakerOptions onStateChange(CircuitStateListener listener);
+
+    /**
+     * Shares the breaker's state with every replica that uses {@code store} and {@code name}: outcomes are counted
+     * locally, an opening on any replica opens them all, one replica at a time runs the trial calls, and forcing or
+     * resetting acts on all. While the store cannot be reached, this replica's breaker decides alone.
+     */
+    CircuitBreakerOptions shared(SharedStore store, String name);
+
+    /** The same, with the store given to {@link GuardBuilder#withSharedStore(SharedStore)}. */
+    CircuitBreakerOptions shared(String name);
 }

@@ -38,6 +38,9 @@ public interface GuardBuilder<T> {
     /** The executor that runs each attempt of an {@link AsyncGuard}; a bounded shared pool by default. */
     GuardBuilder<T> withExecutor(Executor executor);
 
+    /** The store that {@code shared(name)} rate limits and circuit breakers of this guard use. */
+    GuardBuilder<T> withSharedStore(SharedStore store);
+
     Guard<T> build();
 
     AsyncGuard<T> buildAsync();

@@ -19,4 +19,13 @@ public interface RateLimitOptions {
 
     /** How long a call may wait for a permit, >= 0; 0 rejects at once. Default 0. */
     RateLimitOptions maxWait(Duration maxWait);
+
+    /**
+     * Shares the limit with every replica that uses {@code store} and {@code name}: together they get at most the
+     * permits per window. While the store cannot be reached, this replica enforces the limit alone.
+     */
+    RateLimitOptions shared(SharedStore store, String name);
+
+    /** The same, with the store given to {@link GuardBuilder#withSharedStore(SharedStore)}. */
+    RateLimitOptions shared(String name);
 }

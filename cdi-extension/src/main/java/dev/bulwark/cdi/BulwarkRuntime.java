@@ -83,6 +83,11 @@ public class BulwarkRuntime {
         return built;
     }
 
+    /** The store {@code @Shared} rate limits and breakers share state through, if any method is shared. */
+    public java.util.Optional<dev.bulwark.api.SharedStore> sharedStore() {
+        return calls().sharedStore();
+    }
+
     @PreDestroy
     synchronized void close() {
         closed = true;

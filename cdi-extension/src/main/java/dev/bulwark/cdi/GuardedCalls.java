@@ -6,6 +6,10 @@ import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.Fallbacks;
 import dev.bulwark.cdi.retry.Retries;
+import dev.bulwark.cdi.shared.SharedStores;
+import dev.bulwark.api.SharedStore;
+import dev.bulwark.impl.shared.SharedName;
+import dev.bulwark.impl.shared.SharedState;
 import dev.bulwark.cdi.metrics.MetricsSetup;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
@@ -26,10 +30,12 @@ final class GuardedCalls {
 
     private final Engine engine;
     private final Map<Class<?>, Map<Method, GuardedCall>> calls;
+    private final SharedState store;
 
-    private GuardedCalls(Engine engine, Map<Class<?>, Map<Method, GuardedCall>> calls) {
+    private GuardedCalls(Engine engine, Map<Class<?>, Map<Method, GuardedCall>> calls, SharedState store) {
         this.engine = engine;
         this.calls = calls;
+        this.store = store;
     }
 
     /**
@@ -43,8 +49,11 @@ final class GuardedCalls {
         Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans));
         AsyncThreads.read(ConfigLookup.microProfile()).apply(builder, beans);
         Engine engine = builder.build();
+        SharedState store = definitions.stream().filter(d -> d.shared() != null).findFirst()
+                .map(d -> SharedStores.open(ConfigLookup.microProfile(), d.where())).orElse(null);
         Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
         for (MethodDefinition d : definitions) {
+            SharedName shared = d.shared() == null ? null : new SharedName(store, d.shared());
             boolean future = d.method().getReturnType() == Future.class;
             ContextualFallback fallback = d.fallback() == null ? null
                     : Fallbacks.of(d.fallback(), beans, guarded::notABean);
@@ -57,6 +66,8 @@ final class GuardedCalls {
                     .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where()))
                     .circuitBreaker(d.circuitBreaker())
                     .rateLimit(d.rateLimit())
+                    .sharedRateLimit(shared)
+                    .sharedCircuitBreaker(shared)
                     .timeout(d.timeout())
                     .bulkhead(d.bulkhead())
                     .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
@@ -67,7 +78,12 @@ final class GuardedCalls {
             calls.computeIfAbsent(d.beanClass(), c -> new HashMap<>()).put(d.method(), call);
         }
         calls.replaceAll((beanClass, table) -> Map.copyOf(table));
-        return new GuardedCalls(engine, Map.copyOf(calls));
+        return new GuardedCalls(engine, Map.copyOf(calls), store);
+    }
+
+    /** The store {@code @Shared} methods share state through, if any does. */
+    java.util.Optional<SharedStore> sharedStore() {
+        return java.util.Optional.ofNullable(store);
     }
 
     /** The guarded calls of {@code beanClass}, keyed by method; empty for a class without any. */
@@ -79,5 +95,8 @@ final class GuardedCalls {
     void close() {
         calls.values().forEach(table -> table.values().forEach(call -> call.operation().release()));
         engine.close();
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
+import dev.bulwark.api.Shared;
 import dev.bulwark.api.CustomBackoff;
 import dev.bulwark.api.ExponentialBackoff;
 import dev.bulwark.api.FibonacciBackoff;
@@ -52,7 +53,10 @@ public final class DefinitionReader {
     /** The annotations that refine one of {@link #ANNOTATIONS} and mean nothing without it. */
     public static final List<Class<? extends Annotation>> REFINEMENTS = List.of(ExponentialBackoff.class,
             FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
-            CircuitBreakerName.class);
+            CircuitBreakerName.class, Shared.class);
+
+    /** The config key that says which Redis {@code @Shared} state lives in. */
+    public static final String REDIS_URL = "bulwark.redis.url";
 
     /** Every annotation this reads: a class with one of them is read (a refinement alone is a problem to report). */
     public static final List<Class<? extends Annotation>> READ = concat(ANNOTATIONS, REFINEMENTS);
@@ -152,19 +156,52 @@ public final class DefinitionReader {
         AnnotationParameters bulkhead = parameters(Bulkhead.class, beanClass, method);
         AnnotationParameters fallback = parameters(Fallback.class, beanClass, method);
         boolean async = parameters(Asynchronous.class, beanClass, method) != null;
+        String shared = shared(beanClass, method, breaker != null || rateLimit != null);
         if (async && !returnsFutureOrStage(method)) {
             problems.add(beanClass.getName() + "." + method.getName() + "(): @Asynchronous methods must return "
                     + "java.util.concurrent.Future or java.util.concurrent.CompletionStage, was "
                     + method.getReturnType().getName());
         }
+        RateLimitSpec limit = rateLimit == null ? null : rateLimit(rateLimit);
+        if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
+            problems.add(beanClass.getName() + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "
+                    + "least 1 ms (the store counts time in microseconds), was " + limit.windowNanos() + " ns");
+        }
         return new MethodDefinition(beanClass, method,
                 retry,
                 breaker == null || breakerName == null ? null : circuitBreaker(breaker, breakerName),
-                rateLimit == null ? null : rateLimit(rateLimit),
+                limit,
                 timeout == null ? null : timeout(timeout),
                 bulkhead == null ? null : bulkhead(bulkhead),
                 fallback == null ? null : fallback(fallback, beanClass, method),
-                async);
+                async,
+                shared);
+    }
+
+    /**
+     * The name under which the method's rate limit and breaker are shared ({@code @Shared}), or null if they are
+     * local. Sharing needs something to share and a store to share it in.
+     */
+    private String shared(Class<?> beanClass, Method method, boolean somethingToShare) {
+        AnnotationParameters shared = parameters(Shared.class, beanClass, method);
+        if (shared == null) {
+            return null;
+        }
+        if (!somethingToShare) {
+            problems.add(shared.where() + ": @Shared needs @RateLimit or @CircuitBreaker on the method or its class");
+            return null;
+        }
+        if (config.get(REDIS_URL).isEmpty()) {
+            problems.add(shared.where() + ": @Shared needs the config key " + REDIS_URL + " (the Redis replicas share "
+                    + "state through, for example redis://127.0.0.1:6379), or Shared/enabled=false to keep every "
+                    + "limit and breaker local");
+            return null;
+        }
+        String name = shared.stringValue("value");
+        if (name == null || name.isBlank()) {
+            return beanClass.getName() + "." + method.getName();
+        }
+        return name.trim();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
  * are absent or disabled are null. The fallback is described, not built: building it needs the container.
  *
  * @param asynchronous whether the method is {@code @Asynchronous} (it then returns Future or CompletionStage)
+ * @param shared the name under which replicas share the rate limit and breaker ({@code @Shared}), or null
  */
 public record MethodDefinition(
         Class<?> beanClass,
@@ -21,7 +22,8 @@ public record MethodDefinition(
         TimeoutSpec timeout,
         BulkheadSpec bulkhead,
         FallbackDefinition fallback,
-        boolean asynchronous) {
+        boolean asynchronous,
+        String shared) {
 
     /** The name the spec's metrics use: {@code <fully qualified class>.<method>}. */
     public String name() {

@@ -2,8 +2,10 @@ package dev.bulwark.cdi.health;
 
 import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
+import dev.bulwark.cdi.BulwarkRuntime;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.TreeSet;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.health.Readiness;
  * downstream is down, and a replica that protects itself from it is healthy; taking every replica out of the load
  * balancer at once for one outage is the larger outage. Only registered when MicroProfile Health is present.
  *
+ * <p>With {@code @Shared} methods, {@value #STORE} tells whether the shared store answers ({@code UP}) or each
+ * replica decides alone meanwhile ({@code DEGRADED}); that alone never makes the check DOWN.
+ *
  * <p>Reads the breakers' current state (atomic reads, no lock, no blocking), so it can be polled as often as the
  * platform likes.
  */
@@ -25,7 +30,12 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
 
     public static final String NAME = "bulwark-circuit-breakers";
 
+    public static final String STORE = "bulwark.shared-store";
+
     private final DownWhenOpen downWhenOpen = DownWhenOpen.read(ConfigLookup.microProfile());
+
+    @Inject
+    BulwarkRuntime runtime;
 
     @Override
     public HealthCheckResponse call() {
@@ -44,6 +54,7 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
                 up = false;
             }
         }
+        runtime.sharedStore().ifPresent(store -> response.withData(STORE, store.available() ? "UP" : "DEGRADED"));
         return response.status(up).build();
     }
 }

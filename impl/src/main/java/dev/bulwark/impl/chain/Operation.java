@@ -8,6 +8,7 @@ import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
+import dev.bulwark.impl.shared.SharedName;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -40,10 +41,14 @@ public final class Operation {
             if (spec.circuitBreaker().name() != null) {
                 engine.circuitBreakers().register(circuitBreaker);
             }
+            if (spec.sharedCircuitBreaker() != null) {
+                spec.sharedCircuitBreaker().store().link(spec.sharedCircuitBreaker().name(), circuitBreaker);
+            }
         } else {
             this.circuitBreaker = null;
         }
-        this.rateLimiter = spec.rateLimit() != null ? RateLimiter.of(spec.rateLimit(), engine.clock()) : null;
+        this.rateLimiter = spec.rateLimit() == null ? null : shared(spec.sharedRateLimit(),
+                RateLimiter.of(spec.rateLimit(), engine.clock()));
         boolean async = spec.asynchronous();
         this.semaphore = spec.bulkhead() != null && !async ? new SemaphoreBulkhead(spec.bulkhead()) : null;
         this.queue = spec.bulkhead() != null && async ? new QueueingBulkhead(spec.bulkhead()) : null;
@@ -122,5 +127,12 @@ public final class Operation {
         if (circuitBreaker != null && spec.circuitBreaker().name() != null) {
             engine.circuitBreakers().unregister(circuitBreaker);
         }
+        if (spec.sharedCircuitBreaker() != null) {
+            spec.sharedCircuitBreaker().store().unlink(spec.sharedCircuitBreaker().name(), circuitBreaker);
+        }
+    }
+
+    private RateLimiter shared(SharedName shared, RateLimiter local) {
+        return shared == null ? local : shared.store().rateLimiter(shared.name(), local.spec(), local);
     }
 }

@@ -8,6 +8,7 @@ import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
+import dev.bulwark.impl.shared.SharedName;
 
 /**
  * The immutable description of one guarded operation: which strategies it has and their settings. Both
@@ -20,6 +21,8 @@ public final class OperationSpec {
     private final RetrySpec retry;
     private final CircuitBreakerSpec circuitBreaker;
     private final RateLimitSpec rateLimit;
+    private final SharedName sharedRateLimit;
+    private final SharedName sharedCircuitBreaker;
     private final TimeoutSpec timeout;
     private final BulkheadSpec bulkhead;
     private final FallbackSpec fallback;
@@ -30,6 +33,8 @@ public final class OperationSpec {
         this.retry = b.retry;
         this.circuitBreaker = b.circuitBreaker;
         this.rateLimit = b.rateLimit;
+        this.sharedRateLimit = b.rateLimit == null ? null : b.sharedRateLimit;
+        this.sharedCircuitBreaker = b.circuitBreaker == null ? null : b.sharedCircuitBreaker;
         this.timeout = b.timeout != null && b.timeout.timeoutNanos() > 0 ? b.timeout : null;
         this.bulkhead = b.bulkhead;
         this.fallback = b.fallback;
@@ -56,6 +61,16 @@ public final class OperationSpec {
     /** The rate limit (between the circuit breaker and the timeout), or null. */
     public RateLimitSpec rateLimit() {
         return rateLimit;
+    }
+
+    /** Where replicas share the rate limit; null for a local one. */
+    public SharedName sharedRateLimit() {
+        return sharedRateLimit;
+    }
+
+    /** Where replicas share the circuit breaker; null for a local one. */
+    public SharedName sharedCircuitBreaker() {
+        return sharedCircuitBreaker;
     }
 
     /** The timeout, or null when absent or zero. */
@@ -89,6 +104,8 @@ public final class OperationSpec {
         private RetrySpec retry;
         private CircuitBreakerSpec circuitBreaker;
         private RateLimitSpec rateLimit;
+        private SharedName sharedRateLimit;
+        private SharedName sharedCircuitBreaker;
         private TimeoutSpec timeout;
         private BulkheadSpec bulkhead;
         private FallbackSpec fallback;
@@ -110,6 +127,18 @@ public final class OperationSpec {
 
         public Builder rateLimit(RateLimitSpec rateLimit) {
             this.rateLimit = rateLimit;
+            return this;
+        }
+
+        /** Shares the rate limit through a store; null (the default) keeps it local. */
+        public Builder sharedRateLimit(SharedName shared) {
+            this.sharedRateLimit = shared;
+            return this;
+        }
+
+        /** Shares the circuit breaker through a store; null (the default) keeps it local. */
+        public Builder sharedCircuitBreaker(SharedName shared) {
+            this.sharedCircuitBreaker = shared;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.CircuitStateListener;
 import dev.bulwark.api.RateLimitException;
+import dev.bulwark.impl.shared.BreakerLink;
 import dev.bulwark.impl.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +43,8 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     private final LongAdder opened = new LongAdder();
     private final AtomicLongArray nanosInEndedPhases = new AtomicLongArray(STATES.length);
     private final boolean failsOnRateLimit;
+    /** The shared store's link when replicas share this breaker; null for a local one. */
+    private volatile BreakerLink link;
 
     public CircuitBreaker(CircuitBreakerSpec spec, String name, Clock clock) {
         this.spec = spec;
@@ -84,6 +87,11 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
                 case OPEN:
                     long now = clock.nanoTime();
                     if (now - current.since >= spec.delayNanos()) {
+                        BreakerLink shared = link;
+                        if (shared != null && !shared.tryTrialLease()) {
+                            rejected.increment(); // another replica runs the trial calls
+                            return null;
+                        }
                         transition(current, new Phase(CircuitState.HALF_OPEN, now, null));
                         continue; // whoever won, the new phase decides
                     }
@@ -108,8 +116,12 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
                 break;
             case HALF_OPEN:
                 succeeded.increment();
-                if (admittedBy.successes.incrementAndGet() >= spec.successThreshold()) {
-                    transition(admittedBy, closed(clock.nanoTime()));
+                if (admittedBy.successes.incrementAndGet() >= spec.successThreshold()
+                        && transition(admittedBy, closed(clock.nanoTime()))) {
+                    BreakerLink shared = link;
+                    if (shared != null) {
+                        shared.closed();
+                    }
                 }
                 break;
             default: // FORCED_CLOSED records nothing
@@ -183,7 +195,60 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     private void open(Phase from) {
         if (transition(from, new Phase(CircuitState.OPEN, clock.nanoTime(), null))) {
             opened.increment();
+            BreakerLink shared = link;
+            if (shared != null) {
+                shared.opened();
+            }
         }
+    }
+
+    /**
+     * Shares this breaker through {@code link} (null: local again). From then on its openings, trial outcomes and
+     * operator actions are told to the link, and its trial calls wait for the link's lease.
+     */
+    public void link(BreakerLink link) {
+        this.link = link;
+    }
+
+    /**
+     * Another replica's breaker of this name opened {@code elapsedNanos} ago: this one opens too (unless an operator
+     * forced it), for the delay counted from that opening. Not told back to the link.
+     */
+    public void sharedOpened(long elapsedNanos) {
+        while (true) {
+            Phase current = phase.get();
+            if (current.state == CircuitState.FORCED_OPEN || current.state == CircuitState.FORCED_CLOSED) {
+                return;
+            }
+            long since = clock.nanoTime() - Math.max(0, elapsedNanos);
+            if (current.state == CircuitState.OPEN && current.since - since >= 0) {
+                return; // already open since then or later
+            }
+            if (transition(current, new Phase(CircuitState.OPEN, since, null))) {
+                if (current.state != CircuitState.OPEN) {
+                    opened.increment();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Another replica's trial calls succeeded: an OPEN or HALF_OPEN breaker closes. Not told back to the link. */
+    public void sharedClosed() {
+        while (true) {
+            Phase current = phase.get();
+            if (current.state != CircuitState.OPEN && current.state != CircuitState.HALF_OPEN) {
+                return;
+            }
+            if (transition(current, closed(clock.nanoTime()))) {
+                return;
+            }
+        }
+    }
+
+    /** An operator forced (or, with CLOSED, reset) the breaker on another replica. Not told back to the link. */
+    public void sharedForced(CircuitState state) {
+        forceLocally(state);
     }
 
     private Phase closed(long now) {
@@ -209,6 +274,14 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     }
 
     private void force(CircuitState state) {
+        forceLocally(state);
+        BreakerLink shared = link;
+        if (shared != null) {
+            shared.forced(state);
+        }
+    }
+
+    private void forceLocally(CircuitState state) {
         while (true) {
             Phase current = phase.get();
             Phase next = state == CircuitState.CLOSED ? closed(clock.nanoTime())
@@ -236,7 +309,8 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
                 return current.state;
             }
             long now = clock.nanoTime();
-            if (now - current.since < spec.delayNanos()) {
+            if (now - current.since < spec.delayNanos() || link != null) {
+                // A shared breaker moves to HALF_OPEN only when a call takes the trial lease, never on a read.
                 return CircuitState.OPEN;
             }
             transition(current, new Phase(CircuitState.HALF_OPEN, now, null));

@@ -4,6 +4,7 @@ import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.CircuitBreakerOptions;
 import dev.bulwark.api.CircuitStateListener;
+import dev.bulwark.api.SharedStore;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 final class CircuitBreakerSettings implements CircuitBreakerOptions {
 
     private String name;
+    final SharedSetting shared = new SharedSetting();
     private int requestVolumeThreshold = 20;
     private double failureRatio = 0.5;
     private int consecutiveFailures;
@@ -79,6 +81,18 @@ final class CircuitBreakerSettings implements CircuitBreakerOptions {
     @Override
     public CircuitBreakerOptions onStateChange(CircuitStateListener listener) {
         listeners.add(notNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public CircuitBreakerOptions shared(SharedStore store, String name) {
+        shared.set(notNull(store, "store"), name);
+        return this;
+    }
+
+    @Override
+    public CircuitBreakerOptions shared(String name) {
+        shared.set(null, name);
         return this;
     }
 

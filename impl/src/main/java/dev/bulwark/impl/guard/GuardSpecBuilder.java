@@ -12,9 +12,11 @@ import dev.bulwark.api.GuardBuilder;
 import dev.bulwark.api.RateLimitOptions;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RetryOptions;
+import dev.bulwark.api.SharedStore;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.ratelimit.RateLimiter;
+import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -42,6 +44,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     private FallbackFunction<T> fallback;
     private FallbackSettings fallbackSettings;
     private Executor executor;
+    private SharedStore sharedStore;
 
     /** A builder whose guards run on {@code engine} (for virtual time in tests: an engine on ManualTime). */
     public GuardSpecBuilder(Engine engine) {
@@ -81,8 +84,12 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     /** A stand-alone limiter on {@code engine}'s clock, for weighted calls. */
     public static RateLimiterHandle rateLimiter(Engine engine, Consumer<RateLimitOptions> options) {
         RateLimitSettings settings = configure(new RateLimitSettings(), options);
-        return new StandaloneRateLimiter(RateLimiter.of(settings.toSpec(), engine.clock()), engine.clock(),
-                engine.sleeper());
+        RateLimiter limiter = RateLimiter.of(settings.toSpec(), engine.clock());
+        SharedName shared = settings.shared.resolve(null, "rateLimit");
+        if (shared != null) {
+            limiter = shared.store().rateLimiter(shared.name(), limiter.spec(), limiter);
+        }
+        return new StandaloneRateLimiter(limiter, engine.clock(), engine.sleeper());
     }
 
     @Override
@@ -114,6 +121,12 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     }
 
     @Override
+    public GuardBuilder<T> withSharedStore(SharedStore store) {
+        this.sharedStore = notNull(store, "store");
+        return this;
+    }
+
+    @Override
     public Guard<T> build() {
         return new SyncGuard<>(engine.operation(spec(false)));
     }
@@ -134,6 +147,9 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
                 .circuitBreaker(circuitBreaker == null ? null : circuitBreaker.toSpec())
                 .bulkhead(bulkhead == null ? null : bulkhead.toSpec())
                 .rateLimit(rateLimit == null ? null : rateLimit.toSpec())
+                .sharedRateLimit(rateLimit == null ? null : rateLimit.shared.resolve(sharedStore, "rateLimit"))
+                .sharedCircuitBreaker(circuitBreaker == null ? null
+                        : circuitBreaker.shared.resolve(sharedStore, "circuitBreaker"))
                 .timeout(timeout == null ? null : new TimeoutSpec(timeout.toNanos()))
                 .fallback(fallback == null ? null : fallbackSettings.toSpec(fallback))
                 .asynchronous(asynchronous)

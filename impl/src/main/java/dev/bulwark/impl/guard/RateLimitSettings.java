@@ -4,6 +4,7 @@ import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.RateLimitOptions;
 import dev.bulwark.api.RateLimitType;
+import dev.bulwark.api.SharedStore;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ final class RateLimitSettings implements RateLimitOptions {
     private Duration minSpacing = Duration.ZERO;
     private int burst;
     private Duration maxWait = Duration.ZERO;
+    final SharedSetting shared = new SharedSetting();
 
     @Override
     public RateLimitOptions limit(int permits, Duration window) {
@@ -45,6 +47,18 @@ final class RateLimitSettings implements RateLimitOptions {
     @Override
     public RateLimitOptions maxWait(Duration maxWait) {
         this.maxWait = notNull(maxWait, "maxWait");
+        return this;
+    }
+
+    @Override
+    public RateLimitOptions shared(SharedStore store, String name) {
+        shared.set(notNull(store, "store"), name);
+        return this;
+    }
+
+    @Override
+    public RateLimitOptions shared(String name) {
+        shared.set(null, name);
         return this;
     }
 

@@ -1,0 +1,26 @@
+package dev.bulwark.cdi.shared;
+
+import dev.bulwark.cdi.definition.ConfigLookup;
+import dev.bulwark.cdi.definition.DefinitionReader;
+import dev.bulwark.impl.shared.SharedState;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+
+/** Opens the deployment's shared store, when a {@code @Shared} method needs one. */
+public final class SharedStores {
+
+    private SharedStores() {
+    }
+
+    /** @param usedBy a method that needs it, for the message when no store module is on the class path */
+    public static SharedState open(ConfigLookup config, String usedBy) {
+        Iterator<SharedStoreFactory> factories = ServiceLoader.load(SharedStoreFactory.class,
+                SharedStores.class.getClassLoader()).iterator();
+        if (!factories.hasNext()) {
+            throw new FaultToleranceDefinitionException(usedBy + ": @Shared with " + DefinitionReader.REDIS_URL
+                    + " set needs the module dev.bulwark:bulwark-redis on the class path");
+        }
+        return factories.next().open(config);
+    }
+}
