@@ -41,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisStore implements SharedState {
 
+    static {
+        NettyLine.prepare();
+    }
+
     /** How long one store command may take before the call decides locally. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
     public static final String DEFAULT_KEY_PREFIX = "bulwark:";

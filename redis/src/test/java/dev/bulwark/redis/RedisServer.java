@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real redis-server for one test class, on a free loopback port, persisting nothing; stopped (and restartable on
- * the same port) by the test. Needs Debian's {@code redis-server} on the PATH ({@code .ci/run} installs it).
+ * the same port) by the test. Needs Debian's {@code redis-server} on the PATH ({@code .ci/run} installs it). Public,
+ * in this module's test jar, for the Quarkus app's tests and the benchmarks.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final String password;
@@ -28,26 +29,26 @@ final class RedisServer implements AutoCloseable {
         this.password = password;
     }
 
-    static RedisServer start() {
+    public static RedisServer start() {
         return start(null);
     }
 
-    static RedisServer start(String password) {
+    public static RedisServer start(String password) {
         RedisServer server = new RedisServer(freePort(), password);
         server.restart();
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Starts the server (again, after {@link #stop()}) on the same port, empty. */
-    void restart() {
+    public void restart() {
         List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"));
         if (password != null) {
@@ -69,7 +70,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Kills the server at once, as a crash would. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -82,7 +83,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Runs one command with redis-cli-like inline syntax, for tests that corrupt or inspect keys. */
-    String command(String inline) {
+    public String command(String inline) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
@@ -132,7 +133,7 @@ final class RedisServer implements AutoCloseable {
                 + "(.ci/run does)");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -140,7 +141,7 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

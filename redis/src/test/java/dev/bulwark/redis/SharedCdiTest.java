@@ -8,7 +8,10 @@ import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitException;
 import dev.bulwark.api.Shared;
 import dev.bulwark.cdi.BulwarkExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -46,6 +49,16 @@ class SharedCdiTest {
         @Shared
         public String plain() {
             return "plain";
+        }
+    }
+
+    /** The application's Micrometer registry, as Quarkus' micrometer extensions give one. */
+    @ApplicationScoped
+    public static class Registry {
+        @Produces
+        @ApplicationScoped
+        MeterRegistry registry() {
+            return new SimpleMeterRegistry();
         }
     }
 
@@ -105,6 +118,19 @@ class SharedCdiTest {
                     return true;
                 }
             }, 100, "the other replica's breaker opens");
+        }
+    }
+
+    @Test
+    void shouldShowWhetherTheStoreAnswersInTheMetrics() {
+        try (WeldContainer app = deploy(config("cdi-" + System.nanoTime() + ":"), Partner.class, Registry.class)) {
+            app.select(Partner.class).get().quote();
+            MeterRegistry registry = app.select(MeterRegistry.class).get();
+            var gauge = registry.find("ft.shared.store.available").tag("method", Partner.class.getName() + ".quote")
+                    .gauge();
+            assertTrue(gauge != null, () -> "no gauge among " + registry.getMeters().stream()
+                    .map(m -> m.getId().getName()).toList());
+            assertEquals(1.0, gauge.value());
         }
     }
 

@@ -22,6 +22,8 @@ final class FtMetric {
     static final String BULKHEAD_RUNNING_DURATION = "ft.bulkhead.runningDuration";
     static final String BULKHEAD_WAITING_DURATION = "ft.bulkhead.waitingDuration";
     static final String RATELIMIT_CALLS = "ft.ratelimit.calls.total";
+    /** Bulwark's own, for {@code @Shared} methods: 1 while the shared store answers, 0 while the replica decides alone. */
+    static final String SHARED_STORE_AVAILABLE = "ft.shared.store.available";
 
     static final String METHOD = "method";
 

@@ -4,6 +4,7 @@ import static dev.bulwark.cdi.metrics.FtMetric.*;
 
 import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.metrics.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
@@ -115,6 +116,10 @@ public final class OtelMetricsProvider implements MetricsProvider {
         if (spec.rateLimit() != null) {
             r.permitted = with(method, "rateLimitResult", "permitted");
             r.rejected = with(method, "rateLimitResult", "rejected");
+        }
+        SharedName shared = spec.sharedRateLimit() != null ? spec.sharedRateLimit() : spec.sharedCircuitBreaker();
+        if (shared != null) {
+            occupancy(SHARED_STORE_AVAILABLE, () -> shared.store().available() ? 1 : 0, method);
         }
         return r;
     }

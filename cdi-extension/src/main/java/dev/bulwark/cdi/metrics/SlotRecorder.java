@@ -5,6 +5,7 @@ import static dev.bulwark.cdi.metrics.FtMetric.*;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 
@@ -105,6 +106,10 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
         if (spec.rateLimit() != null) {
             r.permitted = meters.counter(RATELIMIT_CALLS, METHOD, method, "rateLimitResult", "permitted");
             r.rejected = meters.counter(RATELIMIT_CALLS, METHOD, method, "rateLimitResult", "rejected");
+        }
+        SharedName shared = spec.sharedRateLimit() != null ? spec.sharedRateLimit() : spec.sharedCircuitBreaker();
+        if (shared != null) {
+            meters.gauge(SHARED_STORE_AVAILABLE, () -> shared.store().available() ? 1 : 0, METHOD, method);
         }
         return r;
     }
