@@ -31,6 +31,15 @@ public interface CircuitBreakerOptions {
     @SuppressWarnings("unchecked")
     CircuitBreakerOptions skipOn(Class<? extends Throwable>... types);
 
+    /**
+     * Judges the outcomes of the last {@code window} (moving in {@code buckets} steps) instead of the last
+     * requestVolumeThreshold calls, which becomes the fewest calls in the window before it may open.
+     */
+    CircuitBreakerOptions slidingTimeWindow(java.time.Duration window, int buckets);
+
+    /** Also opens when the share of calls slower than {@code threshold} in the window reaches {@code ratio}. */
+    CircuitBreakerOptions slowCall(java.time.Duration threshold, double ratio);
+
     /** Told of every state change. */
     CircuitBreakerOptions onStateChange(CircuitStateListener listener);
 

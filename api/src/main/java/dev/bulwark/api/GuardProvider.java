@@ -13,6 +13,8 @@ public interface GuardProvider {
 
     RateLimiterHandle newRateLimiter(Consumer<RateLimitOptions> options);
 
+    RetryBudgetHandle newRetryBudget(double ratio, int minPerSecond, java.time.Duration ttl);
+
     /** The breaker registered under {@code name}, or null. */
     CircuitBreakerHandle circuitBreaker(String name);
 

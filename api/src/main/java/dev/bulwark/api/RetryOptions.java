@@ -47,6 +47,9 @@ public interface RetryOptions {
     /** A strategy of the application's own; {@link #jitter} is not added to it. */
     RetryOptions backoff(Backoff backoff);
 
+    /** Caps retries with {@code budget}, which other guards may share (see {@link RetryBudgets}). */
+    RetryOptions budget(RetryBudgetHandle budget);
+
     /** Listener called before each retry. */
     @FunctionalInterface
     interface BeforeRetryListener {

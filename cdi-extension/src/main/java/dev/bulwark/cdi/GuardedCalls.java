@@ -6,6 +6,7 @@ import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.Fallbacks;
 import dev.bulwark.cdi.retry.Retries;
+import dev.bulwark.cdi.retry.RetryBudgets;
 import dev.bulwark.cdi.shared.SharedStores;
 import dev.bulwark.api.SharedStore;
 import dev.bulwark.impl.shared.SharedName;
@@ -52,6 +53,7 @@ final class GuardedCalls {
         SharedState store = definitions.stream().filter(d -> d.shared() != null).findFirst()
                 .map(d -> SharedStores.open(ConfigLookup.microProfile(), d.where())).orElse(null);
         Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
+        RetryBudgets budgets = new RetryBudgets(engine.clock());
         for (MethodDefinition d : definitions) {
             SharedName shared = d.shared() == null ? null : new SharedName(store, d.shared());
             boolean future = d.method().getReturnType() == Future.class;
@@ -63,7 +65,8 @@ final class GuardedCalls {
                         .call(() -> GuardedCall.toStage(plain.apply(context, failure), future));
             }
             OperationSpec spec = OperationSpec.builder(d.name())
-                    .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where()))
+                    .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where())
+                            .withBudget(d.retry().budget() == null ? null : budgets.of(d.retry().budget(), d.where())))
                     .circuitBreaker(d.circuitBreaker())
                     .rateLimit(d.rateLimit())
                     .sharedRateLimit(shared)

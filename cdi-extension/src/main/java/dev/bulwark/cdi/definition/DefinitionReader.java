@@ -4,7 +4,10 @@ import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
+import dev.bulwark.api.RetryBudget;
 import dev.bulwark.api.Shared;
+import dev.bulwark.api.SlidingTimeWindow;
+import dev.bulwark.api.SlowCall;
 import dev.bulwark.api.CustomBackoff;
 import dev.bulwark.api.ExponentialBackoff;
 import dev.bulwark.api.FibonacciBackoff;
@@ -53,7 +56,7 @@ public final class DefinitionReader {
     /** The annotations that refine one of {@link #ANNOTATIONS} and mean nothing without it. */
     public static final List<Class<? extends Annotation>> REFINEMENTS = List.of(ExponentialBackoff.class,
             FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
-            CircuitBreakerName.class, Shared.class);
+            CircuitBreakerName.class, Shared.class, RetryBudget.class, SlidingTimeWindow.class, SlowCall.class);
 
     /** The config key that says which Redis {@code @Shared} state lives in. */
     public static final String REDIS_URL = "bulwark.redis.url";
@@ -169,7 +172,8 @@ public final class DefinitionReader {
         }
         return new MethodDefinition(beanClass, method,
                 retry,
-                breaker == null || breakerName == null ? null : circuitBreaker(breaker, breakerName),
+                breakerWindows(beanClass, method,
+                        breaker == null || breakerName == null ? null : circuitBreaker(breaker, breakerName)),
                 limit,
                 timeout == null ? null : timeout(timeout),
                 bulkhead == null ? null : bulkhead(bulkhead),
@@ -282,6 +286,61 @@ public final class DefinitionReader {
     }
 
     /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */
+    /**
+     * {@code breaker} with its {@code @SlidingTimeWindow} and {@code @SlowCall}, if any; a refinement without a
+     * {@code @CircuitBreaker} on the method or its class is a problem.
+     */
+    private CircuitBreakerSpec breakerWindows(Class<?> beanClass, Method method, CircuitBreakerSpec breaker) {
+        AnnotationParameters window = parameters(SlidingTimeWindow.class, beanClass, method);
+        AnnotationParameters slow = parameters(SlowCall.class, beanClass, method);
+        boolean declared = declared(CircuitBreaker.class, beanClass, method) != null;
+        for (AnnotationParameters refinement : new AnnotationParameters[] {window, slow}) {
+            if (refinement != null && !declared) {
+                problems.add(refinement.where() + ": @" + refinement.annotationName()
+                        + " needs @CircuitBreaker on the method or its class");
+            }
+        }
+        if (breaker == null) {
+            return null;
+        }
+        CircuitBreakerSpec spec = breaker;
+        boolean valid = true;
+        if (window != null) {
+            long length = window.longValue("value");
+            ChronoUnit unit = window.unit("unit");
+            int buckets = window.intValue("buckets");
+            valid &= window.atLeast("value", length, 1);
+            if (buckets < 1 || buckets > CircuitBreakerSpec.MAX_BUCKETS) {
+                window.invalid("buckets", buckets, "must be between 1 and " + CircuitBreakerSpec.MAX_BUCKETS);
+                valid = false;
+            }
+            long nanos = unit == null ? 0 : nanos(length, unit);
+            if (valid && unit != null && nanos < buckets) {
+                window.invalid("value", length + " " + unit.name(), "must be at least one nanosecond per bucket");
+                valid = false;
+            }
+            valid &= unit != null;
+            if (valid) {
+                spec = spec.withTimeWindow(nanos, buckets);
+            }
+        }
+        if (slow != null) {
+            long threshold = slow.longValue("threshold");
+            ChronoUnit unit = slow.unit("unit");
+            double ratio = slow.doubleValue("ratio");
+            valid &= slow.atLeast("threshold", threshold, 1);
+            if (!(ratio > 0 && ratio <= 1)) {
+                slow.invalid("ratio", ratio, "must be over 0 and at most 1");
+                valid = false;
+            }
+            valid &= unit != null;
+            if (valid) {
+                spec = spec.withSlowCalls(nanos(threshold, unit), ratio);
+            }
+        }
+        return valid ? spec : null;
+    }
+
     private CircuitBreakerSpec circuitBreaker(AnnotationParameters p, String name) {
         int volume = p.intValue("requestVolumeThreshold");
         double ratio = p.doubleValue("failureRatio");

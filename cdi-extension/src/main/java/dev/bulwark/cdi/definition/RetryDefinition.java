@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
  * @param exceptionPredicate a {@code Predicate<Throwable>} class that replaces retryOn/abortOn, or null
  * @param beforeRetryHandler a {@code BeforeRetryHandler} class, or null
  * @param beforeRetryMethod a no-argument method of the bean to call before each retry, or null
+ * @param budget the retry budget ({@code @RetryBudget}), or null
  */
 public record RetryDefinition(
         RetrySpec spec,
@@ -20,10 +21,11 @@ public record RetryDefinition(
         Class<?> resultPredicate,
         Class<?> exceptionPredicate,
         Class<?> beforeRetryHandler,
-        Method beforeRetryMethod) {
+        Method beforeRetryMethod,
+        RetryBudgetDefinition budget) {
 
     /** A plain {@code @Retry}. */
     static RetryDefinition of(RetrySpec spec) {
-        return new RetryDefinition(spec, null, null, null, null, null);
+        return new RetryDefinition(spec, null, null, null, null, null, null);
     }
 }

@@ -21,6 +21,8 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import dev.bulwark.api.RetryBudget;
+import dev.bulwark.impl.retry.TokenRetryBudget;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
@@ -32,7 +34,7 @@ final class RetryReader {
 
     /** The refinements of {@code @Retry}, in the order their problems are reported. */
     static final List<Class<? extends Annotation>> OF_RETRY = List.of(ExponentialBackoff.class,
-            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class);
+            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class, RetryBudget.class);
 
     private final DefinitionReader.Lookup lookup;
 
@@ -61,6 +63,7 @@ final class RetryReader {
         AnnotationParameters custom = refinements.get(2);
         AnnotationParameters when = refinements.get(3);
         AnnotationParameters before = refinements.get(4);
+        AnnotationParameters budgetParameters = refinements.get(5);
         boolean valid = oneBackoff(retry, exponential, fibonacci, custom);
 
         RetrySpec spec = base(retry);
@@ -99,11 +102,35 @@ final class RetryReader {
                 }
             }
         }
+        RetryBudgetDefinition budget = budgetParameters == null ? null : budget(budgetParameters);
+        valid &= budget != null || budgetParameters == null;
         if (!valid) {
             return null;
         }
         return new RetryDefinition(backoff == null ? spec : spec.withBackoff(backoff, true), strategy, resultPredicate,
-                exceptionPredicate, beforeHandler, beforeMethod);
+                exceptionPredicate, beforeHandler, beforeMethod, budget);
+    }
+
+    private static RetryBudgetDefinition budget(AnnotationParameters p) {
+        String name = p.stringValue("value");
+        double ratio = p.doubleValue("ratio");
+        int minPerSecond = p.intValue("minPerSecond");
+        long ttl = p.longValue("ttl");
+        java.time.temporal.ChronoUnit unit = p.unit("ttlUnit");
+        boolean valid = true;
+        if (!(ratio >= 0 && ratio <= TokenRetryBudget.MAX_RATIO)) {
+            p.invalid("ratio", ratio, "must be between 0 and " + TokenRetryBudget.MAX_RATIO);
+            valid = false;
+        }
+        valid &= p.atLeast("minPerSecond", minPerSecond, 0);
+        long ttlNanos = unit == null ? 0 : AnnotationParameters.nanos(ttl, unit);
+        if (unit != null && (ttlNanos < TokenRetryBudget.MIN_TTL_NANOS || ttlNanos > TokenRetryBudget.MAX_TTL_NANOS)) {
+            p.invalid("ttl", ttl + " " + unit.name(), "must be between 1 s and 60 s");
+            valid = false;
+        }
+        valid &= unit != null;
+        return valid ? new RetryBudgetDefinition(name == null || name.isBlank() ? null : name.trim(), ratio,
+                minPerSecond, ttlNanos) : null;
     }
 
     private boolean oneBackoff(AnnotationParameters retry, AnnotationParameters... backoffs) {

@@ -37,14 +37,15 @@ final class FtMetric {
         return (valueReturned ? 0 : 3) + fallbackUse;
     }
 
-    /** Where the ft.retry.calls.total series of a retried flag and RetryOutcome ordinal sits in an array of 8. */
+    /** Where the ft.retry.calls.total series of a retried flag and RetryOutcome ordinal sits in an array of 10. */
     static int retrySlot(boolean retried, int outcome) {
-        return (retried ? 4 : 0) + outcome;
+        return (retried ? 5 : 0) + outcome;
     }
 
     static final String[] FALLBACK = {"applied", "notApplied", "notDefined"}; // by FallbackUse ordinal
+    /** By RetryOutcome ordinal; the last, Bulwark's own, only for methods with a retry budget. */
     static final String[] RETRY_RESULT = {"valueReturned", "exceptionNotRetryable", "maxRetriesReached",
-        "maxDurationReached"}; // by RetryOutcome ordinal
+        "maxDurationReached", "retryBudgetExhausted"};
     static final String[] BREAKER_RESULT = {"success", "failure", "circuitBreakerOpen"}; // by CircuitBreakerResult
     static final String[] BREAKER_STATES = {"closed", "open", "halfOpen"};
 }

@@ -74,9 +74,10 @@ public final class OtelMetricsProvider implements MetricsProvider {
         }
         r.method = method;
         if (spec.retry() != null) {
-            r.retryCalls = new Attributes[8];
+            r.retryCalls = new Attributes[10];
+            int outcomes = spec.retry().budget() != null ? 5 : 4;
             for (int retried = 0; retried < 2; retried++) {
-                for (int outcome = 0; outcome < 4; outcome++) {
+                for (int outcome = 0; outcome < outcomes; outcome++) {
                     r.retryCalls[retrySlot(retried == 1, outcome)] = with(method, "retried", Boolean.toString(retried == 1),
                             "retryResult", RETRY_RESULT[outcome]);
                 }
@@ -160,8 +161,9 @@ public final class OtelMetricsProvider implements MetricsProvider {
 
         @Override
         public void retryCall(boolean retried, RetryOutcome outcome) {
-            if (retryCalls != null) {
-                OtelMetricsProvider.this.retryCalls.add(1, retryCalls[retrySlot(retried, outcome.ordinal())]);
+            Attributes series = retryCalls == null ? null : retryCalls[retrySlot(retried, outcome.ordinal())];
+            if (series != null) {
+                OtelMetricsProvider.this.retryCalls.add(1, series);
             }
         }
 

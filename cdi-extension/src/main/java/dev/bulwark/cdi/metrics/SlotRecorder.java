@@ -53,9 +53,10 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
             }
         }
         if (spec.retry() != null) {
-            r.retryCalls = (C[]) new Object[8];
+            r.retryCalls = (C[]) new Object[10];
+            int outcomes = spec.retry().budget() != null ? 5 : 4;
             for (int retried = 0; retried < 2; retried++) {
-                for (int outcome = 0; outcome < 4; outcome++) {
+                for (int outcome = 0; outcome < outcomes; outcome++) {
                     r.retryCalls[retrySlot(retried == 1, outcome)] = meters.counter(RETRY_CALLS, METHOD, method,
                             "retried", Boolean.toString(retried == 1), "retryResult", RETRY_RESULT[outcome]);
                 }
@@ -125,7 +126,10 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
     @Override
     public final void retryCall(boolean retried, RetryOutcome outcome) {
         if (retryCalls != null) {
-            increment(retryCalls[retrySlot(retried, outcome.ordinal())]);
+            C c = retryCalls[retrySlot(retried, outcome.ordinal())];
+            if (c != null) {
+                increment(c);
+            }
         }
     }
 

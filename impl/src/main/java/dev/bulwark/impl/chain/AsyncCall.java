@@ -66,6 +66,9 @@ final class AsyncCall<T> {
 
     CompletableFuture<T> start() {
         start = op.engine.clock().nanoTime();
+        if (op.retry != null) {
+            op.retry.deposit();
+        }
         runAttempt();
         return result;
     }
@@ -105,6 +108,9 @@ final class AsyncCall<T> {
             return;
         }
         RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
+        if (stop == null && !retry.withdraw()) {
+            stop = RetryOutcome.RETRY_BUDGET_EXHAUSTED;
+        }
         if (stop != null) {
             metrics.retryCall(retries > 0, stop);
             stopRetrying(value, failure);
@@ -189,6 +195,7 @@ final class AsyncCall<T> {
             metrics.circuitBreakerCall(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
             return CompletableFuture.failedFuture(new CircuitBreakerOpenException(op.spec.name()));
         }
+        long started = breaker.startTime();
         return rateLimited(handle).whenComplete((value, failure) -> {
             Throwable cause = failure == null ? null : unwrap(failure);
             if (cause instanceof NotStarted) {
@@ -203,9 +210,9 @@ final class AsyncCall<T> {
                 }
                 return;
             }
-            boolean failed = cause != null && breaker.onOutcome(permit, cause);
+            boolean failed = cause != null && breaker.onOutcome(permit, cause, started);
             if (failure == null) {
-                breaker.onSuccess(permit);
+                breaker.onSuccess(permit, started);
             }
             metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
         });

@@ -56,6 +56,7 @@ final class SyncDriver {
         }
         MetricsRecorder metrics = op.metrics;
         long start = op.engine.clock().nanoTime();
+        retry.deposit();
         int retries = 0;
         long previousDelay = 0;
         while (true) {
@@ -79,6 +80,9 @@ final class SyncDriver {
                 return result;
             }
             RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
+            if (stop == null && !retry.withdraw()) {
+                stop = RetryOutcome.RETRY_BUDGET_EXHAUSTED;
+            }
             if (stop == null) {
                 long delay = retry.delayNanos(retries + 1, previousDelay, failure);
                 if (delay > 0) {
@@ -134,14 +138,15 @@ final class SyncDriver {
             }
         }
         Object result;
+        long started = breaker.startTime();
         try {
             result = timed(op, action, target);
         } catch (Throwable t) {
-            boolean failed = breaker.onOutcome(permit, t);
+            boolean failed = breaker.onOutcome(permit, t, started);
             op.metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
             throw t;
         }
-        breaker.onSuccess(permit);
+        breaker.onSuccess(permit, started);
         op.metrics.circuitBreakerCall(CircuitBreakerResult.SUCCESS);
         return result;
     }

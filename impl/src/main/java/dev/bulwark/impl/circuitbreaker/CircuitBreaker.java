@@ -104,18 +104,46 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         }
     }
 
+    /** {@link #startTime()} of a breaker that does not judge slowness, or of a caller that did not ask. */
+    public static final long NO_START = Long.MIN_VALUE;
+
+    /**
+     * The time a call admitted now starts, for the slow-call rule; {@link #NO_START} (and no clock read) when the
+     * breaker does not judge slowness.
+     */
+    public long startTime() {
+        return spec.slowCallNanos() > 0 ? clock.nanoTime() : NO_START;
+    }
+
+    private boolean slow(long startNanos) {
+        return startNanos != NO_START && clock.nanoTime() - startNanos > spec.slowCallNanos();
+    }
+
     /** The call admitted by {@code permit} counted as a success. */
     public void onSuccess(Object permit) {
+        onSuccess(permit, NO_START);
+    }
+
+    /**
+     * The call admitted by {@code permit}, started at {@code startNanos} ({@link #startTime()}), counted as a success;
+     * a slow one also counts as slow, and a slow trial call reopens the breaker.
+     */
+    public void onSuccess(Object permit, long startNanos) {
         Phase admittedBy = (Phase) permit;
+        boolean slow = slow(startNanos);
         switch (admittedBy.state) {
             case CLOSED:
                 succeeded.increment();
-                if (admittedBy.window.record(false)) {
+                if (admittedBy.window.record(false, slow)) {
                     open(admittedBy);
                 }
                 break;
             case HALF_OPEN:
                 succeeded.increment();
+                if (slow) {
+                    open(admittedBy); // the downstream answers, but still too slowly
+                    break;
+                }
                 if (admittedBy.successes.incrementAndGet() >= spec.successThreshold()
                         && transition(admittedBy, closed(clock.nanoTime()))) {
                     BreakerLink shared = link;
@@ -131,11 +159,15 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
 
     /** The call admitted by {@code permit} counted as a failure. */
     public void onFailure(Object permit) {
+        onFailure(permit, NO_START);
+    }
+
+    private void onFailure(Object permit, long startNanos) {
         Phase admittedBy = (Phase) permit;
         switch (admittedBy.state) {
             case CLOSED:
                 failed.increment();
-                if (admittedBy.window.record(true)) {
+                if (admittedBy.window.record(true, slow(startNanos))) {
                     open(admittedBy);
                 }
                 break;
@@ -150,11 +182,16 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
 
     /** Reports the outcome of an admitted call, classifying {@code failure} (null for success) with failOn/skipOn. */
     public boolean onOutcome(Object permit, Throwable failure) {
+        return onOutcome(permit, failure, NO_START);
+    }
+
+    /** {@link #onOutcome(Object, Throwable)} of a call started at {@code startNanos} ({@link #startTime()}). */
+    public boolean onOutcome(Object permit, Throwable failure, long startNanos) {
         boolean isFailure = failure != null && spec.failOn().matches(failure);
         if (isFailure) {
-            onFailure(permit);
+            onFailure(permit, startNanos);
         } else {
-            onSuccess(permit);
+            onSuccess(permit, startNanos);
         }
         return isFailure;
     }
@@ -252,7 +289,7 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     }
 
     private Phase closed(long now) {
-        return new Phase(CircuitState.CLOSED, now, FailureWindow.of(spec));
+        return new Phase(CircuitState.CLOSED, now, FailureWindow.of(spec, clock));
     }
 
     private boolean transition(Phase from, Phase to) {

@@ -1,12 +1,17 @@
 package dev.bulwark.impl.guard;
 
+import static dev.bulwark.impl.Preconditions.notNull;
+
 import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.GuardBuilder;
 import dev.bulwark.api.GuardProvider;
 import dev.bulwark.api.RateLimitOptions;
 import dev.bulwark.api.RateLimiterHandle;
+import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
+import dev.bulwark.impl.retry.TokenRetryBudget;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -16,6 +21,11 @@ public final class BulwarkGuardProvider implements GuardProvider {
     @Override
     public <T> GuardBuilder<T> newBuilder() {
         return new GuardSpecBuilder<>(Engine.shared());
+    }
+
+    @Override
+    public RetryBudgetHandle newRetryBudget(double ratio, int minPerSecond, Duration ttl) {
+        return new TokenRetryBudget(ratio, minPerSecond, notNull(ttl, "ttl").toNanos(), Engine.shared().clock());
     }
 
     @Override

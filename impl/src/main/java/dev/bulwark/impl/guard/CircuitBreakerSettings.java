@@ -24,6 +24,10 @@ final class CircuitBreakerSettings implements CircuitBreakerOptions {
     private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
     private List<Class<? extends Throwable>> skipOn = List.of();
     private final List<CircuitStateListener> listeners = new ArrayList<>();
+    private Duration window = Duration.ZERO;
+    private int buckets = 10;
+    private Duration slowCall = Duration.ZERO;
+    private double slowCallRatio = 1.0;
 
     @Override
     public CircuitBreakerOptions name(String name) {
@@ -96,8 +100,31 @@ final class CircuitBreakerSettings implements CircuitBreakerOptions {
         return this;
     }
 
+    @Override
+    public CircuitBreakerOptions slidingTimeWindow(Duration window, int buckets) {
+        notNull(window, "window");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be > 0, was " + window);
+        }
+        this.window = window;
+        this.buckets = buckets;
+        return this;
+    }
+
+    @Override
+    public CircuitBreakerOptions slowCall(Duration threshold, double ratio) {
+        notNull(threshold, "threshold");
+        if (threshold.isNegative() || threshold.isZero()) {
+            throw new IllegalArgumentException("slowCall threshold must be > 0, was " + threshold);
+        }
+        this.slowCall = threshold;
+        this.slowCallRatio = ratio;
+        return this;
+    }
+
     CircuitBreakerSpec toSpec() {
         return new CircuitBreakerSpec(name, requestVolumeThreshold, failureRatio, consecutiveFailures,
-                delay.toNanos(), successThreshold, ExceptionMatcher.of(failOn, skipOn), listeners);
+                delay.toNanos(), successThreshold, ExceptionMatcher.of(failOn, skipOn), listeners, window.toNanos(),
+                buckets, slowCall.toNanos(), slowCallRatio);
     }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.impl.guard;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.Backoff;
+import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.api.RetryOptions;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.retry.Backoffs;
@@ -24,6 +25,7 @@ final class RetrySettings implements RetryOptions {
     private BeforeRetryListener beforeRetry;
     private Backoff backoff = Backoffs.CONSTANT;
     private boolean jitterApplies = true;
+    private RetryBudgetHandle budget;
 
     @Override
     public RetryOptions maxRetries(int maxRetries) {
@@ -106,8 +108,15 @@ final class RetrySettings implements RetryOptions {
         return this;
     }
 
+    @Override
+    public RetryOptions budget(RetryBudgetHandle budget) {
+        this.budget = notNull(budget, "budget");
+        return this;
+    }
+
     RetrySpec toSpec() {
         return new RetrySpec(maxRetries, delay.toNanos(), maxDuration.toNanos(), jitter.toNanos(),
-                ExceptionMatcher.of(retryOn, abortOn), backoff, jitterApplies, retryIfResult, beforeRetry);
+                ExceptionMatcher.of(retryOn, abortOn), backoff, jitterApplies, retryIfResult, beforeRetry)
+                .withBudget(budget);
     }
 }

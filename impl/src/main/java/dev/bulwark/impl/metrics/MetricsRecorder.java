@@ -63,7 +63,11 @@ public interface MetricsRecorder {
     enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
 
     /** {@code retryResult} tag of {@code ft.retry.calls.total}. */
-    enum RetryOutcome { VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED }
+    enum RetryOutcome {
+        VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED,
+        /** Bulwark's own: the retry budget was empty ({@code retryResult="retryBudgetExhausted"}). */
+        RETRY_BUDGET_EXHAUSTED
+    }
 
     /** {@code circuitBreakerResult} tag of {@code ft.circuitbreaker.calls.total}. */
     enum CircuitBreakerResult { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }

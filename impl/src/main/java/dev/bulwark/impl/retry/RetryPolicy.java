@@ -60,6 +60,18 @@ public final class RetryPolicy {
         return null;
     }
 
+    /** Counts a call in the retry budget, if there is one. */
+    public void deposit() {
+        if (spec.budget() != null) {
+            spec.budget().deposit();
+        }
+    }
+
+    /** Takes a retry from the budget: false if it is empty (there is always room without one). */
+    public boolean withdraw() {
+        return spec.budget() == null || spec.budget().tryWithdraw();
+    }
+
     /**
      * The delay before retry number {@code retry} (1 for the first), caused by {@code cause} (null for a rejected
      * result), jitter included, never negative.

@@ -1,5 +1,6 @@
 package dev.bulwark.impl.retry;
 
+import dev.bulwark.api.RetryBudgetHandle;
 import static dev.bulwark.impl.Preconditions.atLeast;
 import static dev.bulwark.impl.Preconditions.check;
 import static dev.bulwark.impl.Preconditions.notNull;
@@ -24,6 +25,7 @@ import java.util.function.Predicate;
  * @param rejectedResultFails whether a result still rejected when retrying stops ends the call with a
  *        {@code ResultRejectedException} (the annotations' rule, so a fallback can apply) rather than being returned
  *        (the programmatic API's rule)
+ * @param budget caps retries as a share of the calls made; null for none
  */
 public record RetrySpec(
         int maxRetries,
@@ -35,7 +37,8 @@ public record RetrySpec(
         boolean jitterApplies,
         Predicate<Object> retryOnResult,
         RetryObserver beforeRetry,
-        boolean rejectedResultFails) {
+        boolean rejectedResultFails,
+        RetryBudgetHandle budget) {
 
     public RetrySpec {
         atLeast(maxRetries, -1, "maxRetries");
@@ -47,6 +50,14 @@ public record RetrySpec(
         check(maxDurationNanos == 0 || maxDurationNanos > delayNanos,
                 "maxDuration must be greater than delay, was maxDuration=" + maxDurationNanos + "ns, delay="
                         + delayNanos + "ns");
+    }
+
+    /** A retry without a budget. */
+    public RetrySpec(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
+            Predicate<Throwable> retryOn, Backoff backoff, boolean jitterApplies, Predicate<Object> retryOnResult,
+            RetryObserver beforeRetry, boolean rejectedResultFails) {
+        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff, jitterApplies, retryOnResult,
+                beforeRetry, rejectedResultFails, null);
     }
 
     /** The programmatic API's retry: a listener that is not told the call's context, the last result returned. */
@@ -67,24 +78,30 @@ public record RetrySpec(
     /** This retry with other growth of its delays. */
     public RetrySpec withBackoff(Backoff newBackoff, boolean newJitterApplies) {
         return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, newBackoff,
-                newJitterApplies, retryOnResult, beforeRetry, rejectedResultFails);
+                newJitterApplies, retryOnResult, beforeRetry, rejectedResultFails, budget);
     }
 
     /** This retry deciding with {@code newRetryOn} which failures to retry. */
     public RetrySpec withRetryOn(Predicate<Throwable> newRetryOn) {
         return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, newRetryOn, backoff,
-                jitterApplies, retryOnResult, beforeRetry, rejectedResultFails);
+                jitterApplies, retryOnResult, beforeRetry, rejectedResultFails, budget);
     }
 
     /** This retry also retrying the results {@code predicate} accepts, failing when they are all rejected. */
     public RetrySpec withRejectedResults(Predicate<Object> predicate) {
         return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
-                jitterApplies, predicate, beforeRetry, true);
+                jitterApplies, predicate, beforeRetry, true, budget);
     }
 
     /** This retry telling {@code observer} of each retry. */
     public RetrySpec withBeforeRetry(RetryObserver observer) {
         return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
-                jitterApplies, retryOnResult, observer, rejectedResultFails);
+                jitterApplies, retryOnResult, observer, rejectedResultFails, budget);
+    }
+
+    /** This retry capped by {@code newBudget} (null: none). */
+    public RetrySpec withBudget(RetryBudgetHandle newBudget) {
+        return new RetrySpec(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                jitterApplies, retryOnResult, beforeRetry, rejectedResultFails, newBudget);
     }
 }
