@@ -4,13 +4,15 @@ import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
+import dev.bulwark.api.CustomBackoff;
+import dev.bulwark.api.ExponentialBackoff;
+import dev.bulwark.api.FibonacciBackoff;
+import dev.bulwark.api.Guarded;
+import dev.bulwark.api.Preset;
 import dev.bulwark.api.RetryBudget;
 import dev.bulwark.api.Shared;
 import dev.bulwark.api.SlidingTimeWindow;
 import dev.bulwark.api.SlowCall;
-import dev.bulwark.api.CustomBackoff;
-import dev.bulwark.api.ExponentialBackoff;
-import dev.bulwark.api.FibonacciBackoff;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitType;
 import dev.bulwark.api.RetryWhen;
@@ -51,7 +53,11 @@ public final class DefinitionReader {
 
     /** Every annotation that makes a bean guarded. */
     public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Retry.class, CircuitBreaker.class,
-            Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class);
+            Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class, Guarded.class);
+
+    /** The backoffs, of which a preset's retry brings one ({@code @ExponentialBackoff}) unless the method has its own. */
+    private static final List<Class<? extends Annotation>> BACKOFFS = List.of(ExponentialBackoff.class,
+            FibonacciBackoff.class, CustomBackoff.class);
 
     /** The annotations that refine one of {@link #ANNOTATIONS} and mean nothing without it. */
     public static final List<Class<? extends Annotation>> REFINEMENTS = List.of(ExponentialBackoff.class,
@@ -69,6 +75,9 @@ public final class DefinitionReader {
         /** The annotation's parameters on the method (its own, or its class's), or null if absent or disabled. */
         AnnotationParameters find(Class<? extends Annotation> type, Class<?> beanClass, Method method);
 
+        /** The annotation on the method or its class, written or from a preset, whether enabled or not. */
+        Annotation declared(Class<? extends Annotation> type, Class<?> beanClass, Method method);
+
         Problems problems();
     }
 
@@ -85,6 +94,11 @@ public final class DefinitionReader {
             @Override
             public AnnotationParameters find(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
                 return parameters(type, beanClass, method);
+            }
+
+            @Override
+            public Annotation declared(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+                return declaredOrPreset(type, beanClass, method);
             }
 
             @Override
@@ -216,7 +230,7 @@ public final class DefinitionReader {
     private String breakerName(Class<?> beanClass, Method method, boolean breakerInForce) {
         AnnotationParameters named = parameters(CircuitBreakerName.class, beanClass, method);
         if (named != null) {
-            if (declared(CircuitBreaker.class, beanClass, method) == null) {
+            if (declaredOrPreset(CircuitBreaker.class, beanClass, method) == null) {
                 problems.add(named.where() + ": @CircuitBreakerName needs @CircuitBreaker on the method or its class");
                 return null;
             }
@@ -233,7 +247,7 @@ public final class DefinitionReader {
         String simple = beanClass.getName() + "." + method.getName();
         for (Method other : businessMethods(beanClass)) {
             if (other.getName().equals(method.getName()) && !other.equals(method)
-                    && declared(CircuitBreaker.class, beanClass, other) != null) {
+                    && declaredOrPreset(CircuitBreaker.class, beanClass, other) != null) {
                 return simple + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName)
                         .collect(java.util.stream.Collectors.joining(",", "(", ")"));
             }
@@ -266,12 +280,62 @@ public final class DefinitionReader {
 
     /** The parameters of annotation {@code type} in force on the method, or null if absent or disabled. */
     private AnnotationParameters parameters(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        // Written on the method, then the method's preset, then written on the class, then the class's preset.
         Annotation onMethod = method.getAnnotation(type);
-        Annotation annotation = onMethod != null ? onMethod : classLevel(type, beanClass, method);
-        if (annotation == null || !enablement.enabled(type, beanClass, method)) {
+        boolean fromPreset = false;
+        if (onMethod == null) {
+            onMethod = preset(type, beanClass, method, method.getAnnotation(Guarded.class), false);
+            fromPreset = onMethod != null;
+        }
+        Annotation annotation = onMethod;
+        if (annotation == null) {
+            annotation = classLevel(type, beanClass, method);
+            if (annotation == null) {
+                annotation = preset(type, beanClass, method, (Guarded) classLevel(Guarded.class, beanClass, method), true);
+                fromPreset = annotation != null;
+            }
+        }
+        if (annotation == null || !enablement.enabled(type, beanClass, method)
+                || fromPreset && !enablement.enabled(Guarded.class, beanClass, method)) {
             return null;
         }
         return new AnnotationParameters(annotation, beanClass, method, onMethod == null, config, problems);
+    }
+
+    /** {@link #declared} counting presets too. */
+    private Annotation declaredOrPreset(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        Annotation written = declared(type, beanClass, method);
+        if (written != null) {
+            return written;
+        }
+        Annotation onMethod = preset(type, beanClass, method, method.getAnnotation(Guarded.class), false);
+        return onMethod != null ? onMethod
+                : preset(type, beanClass, method, (Guarded) classLevel(Guarded.class, beanClass, method), true);
+    }
+
+    /**
+     * The annotation of {@code type} that {@code guarded} (on the method, or on the class) stands for, or null. A
+     * preset's backoff and budget refine only the preset's own retry: none if the method or class has a
+     * {@code @Retry} or a backoff of its own. The preset is {@code Guarded/value}, overridable by config.
+     */
+    private Annotation preset(Class<? extends Annotation> type, Class<?> beanClass, Method method, Guarded guarded,
+            boolean classLevel) {
+        if (guarded == null) {
+            return null;
+        }
+        if (type == ExponentialBackoff.class || type == RetryBudget.class) {
+            if (declared(Retry.class, beanClass, method) != null) {
+                return null;
+            }
+            for (Class<? extends Annotation> backoff : BACKOFFS) {
+                if (type == ExponentialBackoff.class && declared(backoff, beanClass, method) != null) {
+                    return null;
+                }
+            }
+        }
+        Preset preset = new AnnotationParameters(guarded, beanClass, method, classLevel, config, problems)
+                .enumValue("value", Preset.class);
+        return preset == null ? null : Presets.expand(preset, type);
     }
 
     /** The annotation on the method, else on its bean class or declaring class; null if on neither. */
@@ -285,7 +349,6 @@ public final class DefinitionReader {
         return a != null ? a : method.getDeclaringClass().getAnnotation(type);
     }
 
-    /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */
     /**
      * {@code breaker} with its {@code @SlidingTimeWindow} and {@code @SlowCall}, if any; a refinement without a
      * {@code @CircuitBreaker} on the method or its class is a problem.
@@ -293,7 +356,7 @@ public final class DefinitionReader {
     private CircuitBreakerSpec breakerWindows(Class<?> beanClass, Method method, CircuitBreakerSpec breaker) {
         AnnotationParameters window = parameters(SlidingTimeWindow.class, beanClass, method);
         AnnotationParameters slow = parameters(SlowCall.class, beanClass, method);
-        boolean declared = declared(CircuitBreaker.class, beanClass, method) != null;
+        boolean declared = declaredOrPreset(CircuitBreaker.class, beanClass, method) != null;
         for (AnnotationParameters refinement : new AnnotationParameters[] {window, slow}) {
             if (refinement != null && !declared) {
                 problems.add(refinement.where() + ": @" + refinement.annotationName()
@@ -341,6 +404,7 @@ public final class DefinitionReader {
         return valid ? spec : null;
     }
 
+    /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */
     private CircuitBreakerSpec circuitBreaker(AnnotationParameters p, String name) {
         int volume = p.intValue("requestVolumeThreshold");
         double ratio = p.doubleValue("failureRatio");

@@ -44,7 +44,7 @@ final class RetryReader {
 
     /** The retry in force on the method, or null if none is (or it is invalid: then problems say why). */
     RetryDefinition read(Class<?> beanClass, Method method) {
-        boolean declared = DefinitionReader.declared(Retry.class, beanClass, method) != null;
+        boolean declared = lookup.declared(Retry.class, beanClass, method) != null;
         List<AnnotationParameters> refinements = new ArrayList<>();
         for (Class<? extends Annotation> type : OF_RETRY) {
             AnnotationParameters p = lookup.find(type, beanClass, method);

@@ -67,7 +67,7 @@ final class AsyncCall<T> {
     CompletableFuture<T> start() {
         start = op.engine.clock().nanoTime();
         if (op.retry != null) {
-            op.retry.deposit();
+            op.retry.deposit(start);
         }
         runAttempt();
         return result;

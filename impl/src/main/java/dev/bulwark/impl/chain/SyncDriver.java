@@ -56,7 +56,7 @@ final class SyncDriver {
         }
         MetricsRecorder metrics = op.metrics;
         long start = op.engine.clock().nanoTime();
-        retry.deposit();
+        retry.deposit(start);
         int retries = 0;
         long previousDelay = 0;
         while (true) {

@@ -26,6 +26,8 @@ final class TimeWindow implements FailureWindow {
     private final AtomicReferenceArray<Bucket> ring;
     /** An epoch in which the window was seen holding minCalls calls or more; racy on purpose (any value is true). */
     private volatile long fullIn = Long.MIN_VALUE;
+    /** The bucket of the last call: while the clock is inside it, a call needs no division. */
+    private volatile Bucket last;
 
     TimeWindow(CircuitBreakerSpec spec, Clock clock) {
         this.buckets = spec.buckets();
@@ -37,8 +39,9 @@ final class TimeWindow implements FailureWindow {
         this.origin = clock.nanoTime();
         this.ring = new AtomicReferenceArray<>(buckets);
         for (int i = 0; i < buckets; i++) {
-            ring.set(i, new Bucket(Long.MIN_VALUE));
+            ring.set(i, new Bucket(Long.MIN_VALUE, Long.MIN_VALUE));
         }
+        this.last = ring.get(0);
     }
 
     @Override
@@ -48,8 +51,14 @@ final class TimeWindow implements FailureWindow {
 
     @Override
     public boolean record(boolean failure, boolean slow) {
-        long epoch = Math.floorDiv(clock.nanoTime() - origin, bucketNanos);
-        Bucket bucket = bucket(epoch);
+        long now = clock.nanoTime();
+        Bucket bucket = last;
+        long into = now - bucket.startNanos;
+        if (into < 0 || into >= bucketNanos || bucket.epoch == Long.MIN_VALUE) {
+            bucket = bucket(Math.floorDiv(now - origin, bucketNanos));
+            last = bucket;
+        }
+        long epoch = bucket.epoch;
         bucket.calls.incrementAndGet();
         if (failure) {
             bucket.failures.incrementAndGet();
@@ -89,7 +98,7 @@ final class TimeWindow implements FailureWindow {
             if (b.epoch >= epoch) {
                 return b; // this lap's, or (a racing caller's clock ran ahead) the next one's
             }
-            Bucket fresh = new Bucket(epoch);
+            Bucket fresh = new Bucket(epoch, origin + epoch * bucketNanos);
             if (ring.compareAndSet(index, b, fresh)) {
                 return fresh;
             }
@@ -98,12 +107,14 @@ final class TimeWindow implements FailureWindow {
 
     private static final class Bucket {
         final long epoch;
+        final long startNanos;
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger slows = new AtomicInteger();
 
-        Bucket(long epoch) {
+        Bucket(long epoch, long startNanos) {
             this.epoch = epoch;
+            this.startNanos = startNanos;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.impl.retry;
 
 import dev.bulwark.api.ResultRejectedException;
+import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,10 +61,13 @@ public final class RetryPolicy {
         return null;
     }
 
-    /** Counts a call in the retry budget, if there is one. */
-    public void deposit() {
-        if (spec.budget() != null) {
-            spec.budget().deposit();
+    /** Counts a call in the retry budget, if there is one; {@code nowNanos} is the engine clock's reading. */
+    public void deposit(long nowNanos) {
+        RetryBudgetHandle budget = spec.budget();
+        if (budget instanceof TokenRetryBudget ours) {
+            ours.deposit(nowNanos);
+        } else if (budget != null) {
+            budget.deposit();
         }
     }
 

@@ -31,6 +31,8 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
     private final Clock clock;
     private final long origin;
     private final AtomicReferenceArray<Slice> ring = new AtomicReferenceArray<>(SLICES);
+    /** The slice the last deposit went to: while the clock is inside it, a deposit needs no division. */
+    private volatile Slice last;
 
     /**
      * @throws IllegalArgumentException for a ratio outside 0..1000, minPerSecond < 0, or ttl outside 1..60 s
@@ -47,13 +49,25 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
         this.clock = notNull(clock, "clock");
         this.origin = clock.nanoTime();
         for (int i = 0; i < SLICES; i++) {
-            ring.set(i, new Slice(Long.MIN_VALUE));
+            ring.set(i, new Slice(Long.MIN_VALUE, Long.MIN_VALUE));
         }
+        this.last = ring.get(0);
     }
 
     @Override
     public void deposit() {
-        slice(epoch(clock.nanoTime())).deposits.incrementAndGet();
+        deposit(clock.nanoTime());
+    }
+
+    /** A deposit at {@code nowNanos}, a reading of this budget's clock the caller already made. */
+    public void deposit(long nowNanos) {
+        Slice s = last;
+        long into = nowNanos - s.startNanos;
+        if (into < 0 || into >= sliceNanos || s.epoch == Long.MIN_VALUE) {
+            s = slice(epoch(nowNanos));
+            last = s;
+        }
+        s.deposits.incrementAndGet();
     }
 
     @Override
@@ -104,7 +118,7 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
             if (s.epoch > epoch) {
                 return s; // a racing caller's clock ran ahead: count it there, one slice early
             }
-            Slice fresh = new Slice(epoch);
+            Slice fresh = new Slice(epoch, origin + epoch * sliceNanos);
             if (ring.compareAndSet(index, s, fresh)) {
                 return fresh;
             }
@@ -118,11 +132,13 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
 
     private static final class Slice {
         final long epoch;
+        final long startNanos;
         final AtomicLong deposits = new AtomicLong();
         final AtomicLong withdrawals = new AtomicLong();
 
-        Slice(long epoch) {
+        Slice(long epoch, long startNanos) {
             this.epoch = epoch;
+            this.startNanos = startNanos;
         }
     }
 }

@@ -99,6 +99,8 @@ public class FaultToleranceResource {
             case "exponential" -> refined.exponential();
             case "nullTwice" -> refined.nullTwice();
             case "withBeforeRetryMethod" -> refined.withBeforeRetryMethod();
+            case "preset" -> refined.preset();
+            case "budgeted" -> refined.budgeted();
             default -> throw new IllegalArgumentException(name);
         });
         return outcome + " after " + attempts.of(name) + " attempts, gaps " + refined.gaps();

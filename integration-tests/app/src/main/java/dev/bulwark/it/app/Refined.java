@@ -46,6 +46,21 @@ public class Refined {
         times.add(System.nanoTime());
     }
 
+    /** A preset: a 2 s timeout, 2 retries with an exponential backoff and a retry budget, and a breaker. */
+    @dev.bulwark.api.Guarded(dev.bulwark.api.Preset.HTTP_INTERNAL)
+    public String preset() {
+        attempt("preset");
+        throw new IllegalStateException("down");
+    }
+
+    /** A retry budget of one retry a second, whatever the traffic. */
+    @Retry(maxRetries = 3, delay = 0, jitter = 0)
+    @dev.bulwark.api.RetryBudget(ratio = 0, minPerSecond = 1, ttl = 1)
+    public String budgeted() {
+        attempt("budgeted");
+        throw new IllegalStateException("down");
+    }
+
     @Retry(maxRetries = 3, delay = 20, jitter = 0)
     @ExponentialBackoff
     public String exponential() {

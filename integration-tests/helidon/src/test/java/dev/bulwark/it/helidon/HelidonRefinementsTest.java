@@ -89,4 +89,13 @@ class HelidonRefinementsTest {
         assertEquals("IllegalArgumentException", get("/ft/breakers/nowhere"));
         assertTrue(breakers.names().contains("dev.bulwark.it.app.Guarded.breaker"), breakers.names().toString());
     }
+
+    @Test
+    void shouldExpandAPresetAndCapRetriesWithABudget() {
+        assertTrue(get("/ft/refined/preset").startsWith("IllegalStateException after 3 attempts"));
+        assertTrue(breakers.names().contains("dev.bulwark.it.app.Refined.preset"), "the preset's breaker");
+        assertTrue(get("/ft/refined/budgeted").startsWith("IllegalStateException after 2 attempts"));
+        // One more attempt (the count adds up): the budget holds no retry for the second call.
+        assertTrue(get("/ft/refined/budgeted").startsWith("IllegalStateException after 3 attempts"));
+    }
 }

@@ -80,4 +80,13 @@ class QuarkusRefinementsTest {
         get("/ft/breakers/nowhere").then().body(equalTo("IllegalArgumentException"));
         assertTrue(breakers.names().contains("dev.bulwark.it.app.Guarded.breaker"), breakers.names().toString());
     }
+
+    @Test
+    void shouldExpandAPresetAndCapRetriesWithABudget() {
+        get("/ft/refined/preset").then().body(startsWith("IllegalStateException after 3 attempts"));
+        assertTrue(breakers.names().contains("dev.bulwark.it.app.Refined.preset"), "the preset's breaker");
+        get("/ft/refined/budgeted").then().body(startsWith("IllegalStateException after 2 attempts"));
+        // One more attempt (the count adds up): the budget holds no retry for the second call.
+        get("/ft/refined/budgeted").then().body(startsWith("IllegalStateException after 3 attempts"));
+    }
 }
