@@ -21,8 +21,8 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.interceptor.Interceptor;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The portable extension (Weld SE, Helidon MP): binds Bulwark's interceptor to every bean class that carries a
@@ -34,7 +34,9 @@ public class BulwarkExtension implements Extension, GuardedBeans {
     /** Overrides the interceptor's priority. */
     public static final String PRIORITY_KEY = InterceptorPriority.KEY;
 
-    private final List<MethodDefinition> definitions = new ArrayList<>();
+    // ProcessManagedBean may be fired from several threads (Weld's concurrent deployment); what the observers share
+    // is thread-safe, and read only after discovery has ended.
+    private final List<MethodDefinition> definitions = new CopyOnWriteArrayList<>();
     private final Problems problems = new Problems();
     private ConfigLookup config;
     private BeanManager beanManager;

@@ -93,11 +93,27 @@ final class AnnotationParameters {
 
     /** Reports a problem with {@code param}'s value, naming its source. */
     void invalid(String param, Object value, String allowed) {
+        invalid(param, value, allowed, new String[0]);
+    }
+
+    /**
+     * Reports a problem with {@code param}'s value that the values of {@code related} parameters take part in,
+     * naming the source of each (so that an override of a related parameter is named too).
+     */
+    void invalid(String param, Object value, String allowed, String... related) {
+        StringBuilder sources = new StringBuilder(source(param));
+        for (String other : related) {
+            sources.append("; ").append(other).append(" from ").append(source(other));
+        }
+        problems.add(where() + ": @" + annotationName + " " + param + " " + allowed + ", was " + value
+                + " (from " + sources + ")");
+    }
+
+    /** Where {@code param}'s value came from: its config key, or the annotation. */
+    private String source(String param) {
         // Not override(param): an override that could not be converted was reported already and not used.
         String key = keyUsed.get(param);
-        String source = key != null ? "config key " + key : "annotation";
-        problems.add(where() + ": @" + annotationName + " " + param + " " + allowed + ", was " + value
-                + " (from " + source + ")");
+        return key != null ? "config key " + key : "annotation";
     }
 
     /** Whether {@code value} is at least {@code min}; if not, reports it (so that every problem is reported). */

@@ -441,17 +441,17 @@ public final class DefinitionReader {
         valid &= p.atLeast("burst", burst, 0);
         valid &= p.atLeast("maxWait", maxWait, 0);
         if (valid && burst > 0 && type != RateLimitType.SMOOTH) {
-            p.invalid("burst", burst, "must be 0 unless type is SMOOTH (type is " + type + ")");
+            p.invalid("burst", burst, "must be 0 unless type is SMOOTH (type is " + type + ")", "type");
             valid = false;
         }
         long windowNanos = nanos(window, windowUnit);
         if (valid && value > windowNanos) {
             p.invalid("value", value, "must be at most one permit per nanosecond of the window (" + window + " "
-                    + windowUnit + ")");
+                    + windowUnit + ")", "window", "windowUnit");
             valid = false;
         }
         if (valid && type == RateLimitType.ROLLING && value > RateLimitSpec.MAX_ROLLING_VALUE) {
-            p.invalid("value", value, "must be <= " + RateLimitSpec.MAX_ROLLING_VALUE + " with type ROLLING");
+            p.invalid("value", value, "must be <= " + RateLimitSpec.MAX_ROLLING_VALUE + " with type ROLLING", "type");
             valid = false;
         }
         if (!valid) {

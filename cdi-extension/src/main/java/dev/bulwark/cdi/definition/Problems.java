@@ -5,26 +5,29 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
-/** Collects every definition problem of a deployment, so all are reported at once. */
+/**
+ * Collects every definition problem of a deployment, so all are reported at once. Thread-safe: a container may fire
+ * the events that read definitions from several threads (Weld's concurrent deployment).
+ */
 public final class Problems {
 
     // A set: a bad global key (say Retry/enabled=maybe) is met once per guarded method, but is one problem.
     private final Set<String> messages = new LinkedHashSet<>();
 
-    public void add(String message) {
+    public synchronized void add(String message) {
         messages.add(message);
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return messages.isEmpty();
     }
 
-    public List<String> messages() {
+    public synchronized List<String> messages() {
         return List.copyOf(messages);
     }
 
     /** One exception listing every problem; null if there is none. */
-    public FaultToleranceDefinitionException toException() {
+    public synchronized FaultToleranceDefinitionException toException() {
         if (messages.isEmpty()) {
             return null;
         }

@@ -164,7 +164,8 @@ final class RetryReader {
         long jitterNanos = nanos(jitter, p.unit("jitterDelayUnit"));
         if (valid && maxDuration != 0 && maxDurationNanos <= delayNanos) {
             p.invalid("maxDuration", maxDuration + " " + p.unit("durationUnit"),
-                    "must be greater than delay (" + delay + " " + p.unit("delayUnit") + ")");
+                    "must be greater than delay (" + delay + " " + p.unit("delayUnit") + ")", "delay", "delayUnit",
+                    "durationUnit");
             valid = false;
         }
         ExceptionMatcher retryOn = ExceptionMatcher.of(p.throwables("retryOn"), p.throwables("abortOn"));

@@ -294,7 +294,9 @@ final class AsyncCall<T> {
             try {
                 op.engine.executor().execute(settle);
             } catch (RejectedExecutionException refused) {
-                settle.run(); // an executor that refuses work must not leave the caller waiting forever
+                // An executor that refuses work must not leave the caller waiting forever, nor put what follows
+                // (breaker, retry, fallback: the application's code) on the scheduler's thread.
+                op.engine.rescue(settle);
             }
         }, op.timeoutNanos);
         bulkheaded(handle).whenComplete((value, failure) -> {
@@ -373,6 +375,10 @@ final class AsyncCall<T> {
                     out.completeExceptionally(new NullPointerException(op.spec.name() + " returned null"));
                     return;
                 }
+                handle.returned = stage;
+                if (handle.aborted) {
+                    cancel(stage); // timed out (or cancelled) while the method was still returning its stage
+                }
                 stage.whenComplete((value, failure) -> {
                     if (failure == null) {
                         out.complete(value);
@@ -421,6 +427,9 @@ final class AsyncCall<T> {
     private final class AttemptHandle {
         volatile QueuedAttempt queued;
         volatile FutureTask<?> running;
+        // The stage the method returned: a timeout or cancel cancels it too, so that a downstream that never answers
+        // gives its bulkhead place back when the stage completes (as a cancelled CompletableFuture does at once).
+        volatile CompletionStage<?> returned;
         // Set before reading running, which offloaded() publishes before reading this: one always sees the other.
         volatile boolean aborted;
 
@@ -439,6 +448,22 @@ final class AsyncCall<T> {
             if (task != null) {
                 task.cancel(interrupt);
             }
+            CompletionStage<?> stage = returned;
+            if (stage != null) {
+                cancel(stage);
+            }
+        }
+    }
+
+    /**
+     * Cancels a stage the method returned. One that cannot be cancelled (its {@code toCompletableFuture} refuses,
+     * or it ignores cancel) keeps its bulkhead place until it completes: then the bulkhead does its job.
+     */
+    private static void cancel(CompletionStage<?> stage) {
+        try {
+            stage.toCompletableFuture().cancel(true);
+        } catch (UnsupportedOperationException cannotBeCancelled) {
+            // a stage of its own kind, which only its completion frees
         }
     }
 

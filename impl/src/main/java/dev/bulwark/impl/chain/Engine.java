@@ -40,6 +40,9 @@ public final class Engine implements AutoCloseable {
     private final MetricsProvider metrics;
     private final CircuitBreakerRegistry circuitBreakers;
     private final AutoCloseable[] owned;
+    /** Runs what a refusing executor would not (see {@link #rescue}); made at the first refusal. */
+    private ExecutorService rescuer;
+    private boolean closed;
 
     private Engine(Builder b) {
         this.clock = b.clock;
@@ -144,12 +147,52 @@ public final class Engine implements AutoCloseable {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            refused.accept(e);
+            rescue(() -> refused.accept(e));
+        }
+    }
+
+    /**
+     * Runs {@code task}, which settles a call the executor refused to run (its retry, its timeout), on a thread of
+     * its own instead of the caller's: that caller is often the scheduler's single thread, which fires every
+     * timeout and retry delay of the engine, and the breaker, retry and fallback that follow run the application's
+     * code. Refusals are rare (a saturated or shut-down executor), so these threads are made on demand and end when
+     * idle.
+     */
+    void rescue(Runnable task) {
+        ExecutorService pool;
+        synchronized (this) {
+            if (closed) {
+                pool = null;
+            } else {
+                if (rescuer == null) {
+                    ThreadPoolExecutor rescue = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+                            new java.util.concurrent.SynchronousQueue<>(), daemonThreads("bulwark-rescue"));
+                    rescuer = rescue;
+                }
+                pool = rescuer;
+            }
+        }
+        if (pool == null) {
+            task.run(); // the engine is closing: nothing else is left to run it
+            return;
+        }
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException closing) {
+            task.run();
         }
     }
 
     @Override
     public void close() {
+        ExecutorService rescue;
+        synchronized (this) {
+            closed = true;
+            rescue = rescuer;
+        }
+        if (rescue != null) {
+            rescue.shutdown();
+        }
         for (AutoCloseable c : owned) {
             try {
                 c.close();

@@ -67,7 +67,13 @@ final class SyncDriver {
                 result = attempt(op, action, target);
                 returned = true;
             } catch (Throwable t) {
-                if (!retry.retriesOn(t)) {
+                // An interrupted caller (shutdown, cancel) stops here, with its interrupt kept: an
+                // InterruptedException is an Exception, but retrying it would ignore the one who interrupted.
+                boolean interrupted = t instanceof InterruptedException;
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (interrupted || !retry.retriesOn(t)) {
                     metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                     throw t;
                 }

@@ -58,7 +58,10 @@ final class CountWindow implements FailureWindow {
             }
         }
         int failed = delta == 0 ? failures.get() : failures.addAndGet(delta);
-        // A success can trip too: the spec counts a full window whatever outcome filled it.
-        return index + 1 >= size && failed >= failuresToTrip;
+        // A success can trip too: the spec counts a full window whatever outcome filled it. The fill is read again
+        // here, after this outcome's count: with this call's own index instead, two racing failures that filled
+        // the window could each see the other half of the condition, and neither trip (found by jcstress,
+        // BreakerOpensOnce). Whoever counts last now sees every outcome counted before it, and every claim before.
+        return recorded.get() >= size && failed >= failuresToTrip;
     }
 }

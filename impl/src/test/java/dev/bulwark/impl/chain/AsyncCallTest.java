@@ -230,6 +230,48 @@ class AsyncCallTest {
     }
 
     @Test
+    void shouldGiveTheBulkheadPlaceOfAHungStageBackWhenItTimesOut() {
+        // One hung connection per place used to be a permanent outage: the stage never completed, so its place
+        // was never released, and every later call waited in the queue until its own timeout.
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND)).bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> hung = new CompletableFuture<>();
+        CompletableFuture<Object> r1 = op.callAsync(() -> hung, null);
+        CompletableFuture<Object> r2 = op.callAsync(() -> CompletableFuture.completedFuture("second ran"), null);
+        assertEquals(1, op.queueingBulkhead().waiting());
+        time.advance(SECOND);
+        assertInstanceOf(TimeoutException.class, failureOf(r1));
+        assertTrue(hung.isCancelled(), "the stage the method returned is cancelled");
+        assertEquals("second ran", r2.join(), "and its place went to the waiting call");
+        assertEquals(0, op.queueingBulkhead().running());
+    }
+
+    @Test
+    void shouldKeepThePlaceOfAStageThatCannotBeCancelledUntilItCompletes() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND)).bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> underlying = new CompletableFuture<>();
+        java.util.concurrent.CompletionStage<Object> uncancellable = underlying.minimalCompletionStage();
+        CompletableFuture<Object> r1 = op.callAsync(() -> uncancellable, null);
+        time.advance(SECOND);
+        assertInstanceOf(TimeoutException.class, failureOf(r1));
+        assertEquals(1, op.queueingBulkhead().running(), "the bulkhead does its job: the call still runs");
+        underlying.complete("late");
+        assertEquals(0, op.queueingBulkhead().running());
+    }
+
+    @Test
+    void shouldCancelTheReturnedStageWhenTheCallerCancels() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .bulkhead(new BulkheadSpec(1, 1)).build());
+        CompletableFuture<Object> hung = new CompletableFuture<>();
+        CompletableFuture<Object> r1 = op.callAsync(() -> hung, null);
+        r1.cancel(true);
+        assertTrue(hung.isCancelled());
+        assertEquals(0, op.queueingBulkhead().running(), "the place is free again");
+    }
+
+    @Test
     void shouldHoldTheBulkheadPlaceUntilTheStageCompletes() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .bulkhead(new BulkheadSpec(1, 1)).build());
@@ -321,13 +363,13 @@ class AsyncCallTest {
         CompletableFuture<Object> result = op.callAsync(() -> calls.incrementAndGet() == 1
                 ? firstStage : CompletableFuture.completedFuture("retried"), null);
 
-        // The first attempt times out but keeps its place until its stage completes; the retry queues.
+        // The first attempt times out: its stage is cancelled, its place freed, and the retry runs at once; the
+        // first attempt's timeout, already settled, does not touch the retry.
         time.advance(SECOND);
-        assertEquals(1, op.queueingBulkhead().waiting(), "the retry waits; the late timeout left it alone");
-        assertFalse(result.isDone());
-        firstStage.complete("too late");
+        assertTrue(firstStage.isCancelled());
         assertEquals("retried", result.join());
         assertEquals(2, calls.get());
+        assertEquals(0, op.queueingBulkhead().running());
     }
 
     @Test
@@ -483,8 +525,10 @@ class AsyncCallTest {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .timeout(new TimeoutSpec(SECOND))
                 .bulkhead(new BulkheadSpec(1, 1)).build());
+        // A stage that cannot be cancelled keeps its place past its timeout, so the waiter's own timeout finds it
+        // still in the queue.
         CompletableFuture<Object> firstStage = new CompletableFuture<>();
-        op.callAsync(() -> firstStage, null);
+        op.callAsync(firstStage::minimalCompletionStage, null);
         CompletableFuture<Object> waiter = op.callAsync(() -> {
             calls.incrementAndGet();
             return CompletableFuture.completedFuture("ran");

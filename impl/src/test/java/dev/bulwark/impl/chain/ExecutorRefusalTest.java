@@ -1,6 +1,6 @@
 package dev.bulwark.impl.chain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -42,8 +43,8 @@ class ExecutorRefusalTest {
                 .retry(RetrySpec.of(3, SECOND, 0, 0, ExceptionMatcher.allExceptions())).build());
         CompletableFuture<Object> result = op.callAsync(ExecutorRefusalTest::down, null);
         time.advance(SECOND);
-        assertTrue(result.isDone(), "the refused retry ends the call");
-        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(0, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS),
+                "the refused retry ends the call");
         assertInstanceOf(RejectedExecutionException.class, e.getCause());
     }
 
@@ -52,7 +53,7 @@ class ExecutorRefusalTest {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .retry(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
         CompletableFuture<Object> result = op.callAsync(ExecutorRefusalTest::down, null);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(0, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS));
         assertInstanceOf(RejectedExecutionException.class, e.getCause());
     }
 
@@ -61,10 +62,26 @@ class ExecutorRefusalTest {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .retry(RetrySpec.of(3, SECOND, 0, 0, ExceptionMatcher.allExceptions()))
                 .fallback(new FallbackSpec((context, failure) -> CompletableFuture.completedFuture(
-                        "fallback after " + failure.getClass().getSimpleName()), ExceptionMatcher.allExceptions()))
+                        "fallback after " + failure.getClass().getSimpleName() + " on "
+                                + Thread.currentThread().getName()), ExceptionMatcher.allExceptions()))
                 .build());
         CompletableFuture<Object> result = op.callAsync(ExecutorRefusalTest::down, null);
+        time.advance(SECOND); // the scheduler's thread here is the test's: it fires the retry, which is refused
+        String outcome = assertDoesNotThrow(() -> result.get(10, TimeUnit.SECONDS)).toString();
+        assertTrue(outcome.startsWith("fallback after RejectedExecutionException on bulwark-rescue-"),
+                "the fallback (the application's code) never runs on the scheduler's thread: " + outcome);
+    }
+
+    @Test
+    void shouldSettleARefusedTimeoutOffTheSchedulersThread() {
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
+                .timeout(new TimeoutSpec(SECOND))
+                .fallback(new FallbackSpec((context, failure) -> CompletableFuture.completedFuture(
+                        Thread.currentThread().getName()), ExceptionMatcher.allExceptions()))
+                .build());
+        CompletableFuture<Object> result = op.callAsync(CompletableFuture::new, null); // never completes
         time.advance(SECOND);
-        assertEquals("fallback after RejectedExecutionException", result.join());
+        String thread = assertDoesNotThrow(() -> result.get(10, TimeUnit.SECONDS)).toString();
+        assertTrue(thread.startsWith("bulwark-rescue-"), thread);
     }
 }

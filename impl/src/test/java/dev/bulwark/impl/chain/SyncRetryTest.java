@@ -45,6 +45,19 @@ class SyncRetryTest {
     }
 
     @Test
+    void shouldStopAndKeepTheInterruptWhenTheMethodIsInterrupted() {
+        Operation op = retrying(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions()));
+        try {
+            assertThrows(InterruptedException.class, () -> op.call(failing(new InterruptedException("shutdown")),
+                    null));
+            assertEquals(1, calls.get(), "an interrupted caller is not retried");
+            assertTrue(Thread.currentThread().isInterrupted(), "and its interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void shouldNotRetryWithZeroMaxRetries() {
         Operation op = retrying(RetrySpec.of(0, 0, 0, 0, ExceptionMatcher.allExceptions()));
         assertThrows(IllegalStateException.class, () -> op.call(failing(new IllegalStateException()), null));

@@ -1,0 +1,67 @@
+package dev.bulwark.stress;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.bulwark.impl.bulkhead.BulkheadSpec;
+import dev.bulwark.impl.bulkhead.SemaphoreBulkhead;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
+
+/**
+ * A bulkhead of one place, taken and given back by one caller while two others race for it: never two inside at
+ * once, and no place lost or made.
+ */
+@JCStressTest
+@Outcome(id = {"1, 0, 0", "0, 1, 0", "0, 0, 1", "1, 1, 0", "1, 0, 1", "0, 1, 1", "1, 1, 1"}, expect = ACCEPTABLE,
+        desc = "at most one inside at any time; the place back afterwards")
+@Outcome(expect = FORBIDDEN, desc = "two inside at once, or a place lost")
+@State
+public class BulkheadNeverOverfills {
+
+    private final SemaphoreBulkhead bulkhead = new SemaphoreBulkhead(new BulkheadSpec(1, 0));
+    private volatile int inside;
+    private volatile boolean overfilled;
+
+    private int enterAndLeave() {
+        if (!bulkhead.tryAcquire()) {
+            return 0;
+        }
+        if (++inside > 1) {
+            overfilled = true;
+        }
+        inside--;
+        bulkhead.release();
+        return 1;
+    }
+
+    @Actor
+    public void first(III_Result r) {
+        r.r1 = enterAndLeave();
+    }
+
+    @Actor
+    public void second(III_Result r) {
+        r.r2 = enterAndLeave();
+    }
+
+    @Actor
+    public void third(III_Result r) {
+        r.r3 = enterAndLeave();
+    }
+
+    @Arbiter
+    public void check(III_Result r) {
+        if (overfilled || bulkhead.running() != 0) {
+            r.r1 = -1; // forbidden
+        }
+        // Every one entered at most once; with one place, at least one of them got in.
+        if (r.r1 + r.r2 + r.r3 == 0) {
+            r.r1 = -2;
+        }
+    }
+}
