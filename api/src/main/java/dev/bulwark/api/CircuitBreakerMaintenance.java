@@ -13,9 +13,20 @@ import java.util.function.Consumer;
  */
 public interface CircuitBreakerMaintenance {
 
-    /** The maintenance of every breaker in this JVM (the same one the CDI bean offers). */
+    /**
+     * The maintenance of the breakers registered in this JVM: the programmatic API's, and each CDI deployment's
+     * (where two deployments in one JVM name a breaker alike, the later one's). A CDI application injects the
+     * {@code CircuitBreakerMaintenance} bean instead, which sees exactly its own deployment's breakers.
+     */
     static CircuitBreakerMaintenance get() {
         return RegisteredBreakers.INSTANCE;
+    }
+
+    /** The maintenance of the breakers {@code find} and {@code names} know (a deployment's own directory). */
+    static CircuitBreakerMaintenance over(java.util.function.Function<String, CircuitBreakerHandle> find,
+            java.util.function.Supplier<Set<String>> names) {
+        return new RegisteredBreakers(java.util.Objects.requireNonNull(find, "find"),
+                java.util.Objects.requireNonNull(names, "names"));
     }
 
     /**

@@ -3,21 +3,30 @@ package dev.bulwark.api;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** {@link CircuitBreakerMaintenance} over the breakers the engine registers by name. */
+/** {@link CircuitBreakerMaintenance} over a directory of breakers by name: the JVM's, or one deployment's. */
 final class RegisteredBreakers implements CircuitBreakerMaintenance {
 
-    static final RegisteredBreakers INSTANCE = new RegisteredBreakers();
+    /** The breakers the engine registers by name in this JVM (the programmatic API's and the latest of each). */
+    static final RegisteredBreakers INSTANCE = new RegisteredBreakers(name -> GuardProviders.get().circuitBreaker(name),
+            () -> GuardProviders.get().circuitBreakerNames());
 
-    private RegisteredBreakers() {
+    private final Function<String, CircuitBreakerHandle> find;
+    private final Supplier<Set<String>> names;
+
+    RegisteredBreakers(Function<String, CircuitBreakerHandle> find, Supplier<Set<String>> names) {
+        this.find = find;
+        this.names = names;
     }
 
-    private static CircuitBreakerHandle breaker(String name) {
+    private CircuitBreakerHandle breaker(String name) {
         Objects.requireNonNull(name, "name");
-        CircuitBreakerHandle handle = GuardProviders.get().circuitBreaker(name);
+        CircuitBreakerHandle handle = find.apply(name);
         if (handle == null) {
             throw new IllegalArgumentException("no circuit breaker named '" + name + "'; the names are "
-                    + new java.util.TreeSet<>(GuardProviders.get().circuitBreakerNames()));
+                    + new java.util.TreeSet<>(names.get()));
         }
         return handle;
     }
@@ -35,7 +44,7 @@ final class RegisteredBreakers implements CircuitBreakerMaintenance {
     @Override
     public void resetAll() {
         for (String name : names()) {
-            CircuitBreakerHandle handle = GuardProviders.get().circuitBreaker(name);
+            CircuitBreakerHandle handle = find.apply(name);
             if (handle != null) { // gone since names() was read: nothing to reset
                 handle.reset();
             }
@@ -54,7 +63,7 @@ final class RegisteredBreakers implements CircuitBreakerMaintenance {
 
     @Override
     public Set<String> names() {
-        return GuardProviders.get().circuitBreakerNames();
+        return names.get();
     }
 
     @Override

@@ -83,6 +83,11 @@ public class BulwarkRuntime {
         return built;
     }
 
+    /** The circuit breakers of this deployment (and no other deployment's in the JVM), for operators. */
+    public dev.bulwark.api.CircuitBreakerMaintenance breakers() {
+        return calls().breakers();
+    }
+
     /** The store {@code @Shared} rate limits and breakers share state through, if any method is shared. */
     public java.util.Optional<dev.bulwark.api.SharedStore> sharedStore() {
         return calls().sharedStore();

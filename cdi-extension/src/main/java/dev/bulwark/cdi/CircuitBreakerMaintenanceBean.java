@@ -3,47 +3,56 @@ package dev.bulwark.cdi;
 import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@link CircuitBreakerMaintenance} as a bean, so that operators' code can inject it. */
+/**
+ * {@link CircuitBreakerMaintenance} as a bean, so that operators' code can inject it: exactly this deployment's
+ * breakers, even with other deployments in the JVM.
+ */
 @ApplicationScoped
 public class CircuitBreakerMaintenanceBean implements CircuitBreakerMaintenance {
 
-    private final CircuitBreakerMaintenance breakers = CircuitBreakerMaintenance.get();
+    @Inject
+    BulwarkRuntime runtime;
+
+    private CircuitBreakerMaintenance breakers() {
+        return runtime.breakers();
+    }
 
     @Override
     public CircuitState currentState(String name) {
-        return breakers.currentState(name);
+        return breakers().currentState(name);
     }
 
     @Override
     public void reset(String name) {
-        breakers.reset(name);
+        breakers().reset(name);
     }
 
     @Override
     public void resetAll() {
-        breakers.resetAll();
+        breakers().resetAll();
     }
 
     @Override
     public void forceOpen(String name) {
-        breakers.forceOpen(name);
+        breakers().forceOpen(name);
     }
 
     @Override
     public void forceClosed(String name) {
-        breakers.forceClosed(name);
+        breakers().forceClosed(name);
     }
 
     @Override
     public Set<String> names() {
-        return breakers.names();
+        return breakers().names();
     }
 
     @Override
     public void onStateChange(String name, Consumer<CircuitState> listener) {
-        breakers.onStateChange(name, listener);
+        breakers().onStateChange(name, listener);
     }
 }

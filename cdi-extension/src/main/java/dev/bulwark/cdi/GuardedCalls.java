@@ -12,7 +12,9 @@ import dev.bulwark.api.SharedStore;
 import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.shared.SharedState;
 import dev.bulwark.cdi.metrics.MetricsSetup;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.fallback.ContextualFallback;
 import dev.bulwark.impl.fallback.FallbackSpec;
@@ -47,7 +49,9 @@ final class GuardedCalls {
     static GuardedCalls build(GuardedBeans guarded, Instance<Object> beans,
             Instance<RequestContextActivator> requestContexts, ContextCapture callerContext) {
         var definitions = guarded.definitions();
-        Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans));
+        // The deployment's own directory of breakers: a second container in the JVM never sees (or replaces) them.
+        Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans))
+                .circuitBreakers(CircuitBreakerRegistry.forDeployment());
         AsyncThreads.read(ConfigLookup.microProfile()).apply(builder, beans);
         Engine engine = builder.build();
         SharedState store = definitions.stream().filter(d -> d.shared() != null).findFirst()
@@ -82,6 +86,12 @@ final class GuardedCalls {
         }
         calls.replaceAll((beanClass, table) -> Map.copyOf(table));
         return new GuardedCalls(engine, Map.copyOf(calls), store);
+    }
+
+    /** This deployment's breakers, for operators. */
+    CircuitBreakerMaintenance breakers() {
+        CircuitBreakerRegistry registry = engine.circuitBreakers();
+        return CircuitBreakerMaintenance.over(registry::get, registry::names);
     }
 
     /** The store {@code @Shared} methods share state through, if any does. */

@@ -39,7 +39,7 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        CircuitBreakerMaintenance breakers = CircuitBreakerMaintenance.get();
+        CircuitBreakerMaintenance breakers = runtime.breakers();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         boolean up = true;
         for (String name : new TreeSet<>(breakers.names())) {

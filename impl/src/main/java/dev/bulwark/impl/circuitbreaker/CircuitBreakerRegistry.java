@@ -5,26 +5,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The process-wide directory of named circuit breakers that operators read and control. A breaker created
- * under a name that is already taken replaces the older one here (a redeployed application creates its
- * breakers again); {@link #unregister} removes a breaker only if it is still the one registered.
+ * A directory of named circuit breakers that operators read and control: the process-wide one, or one deployment's
+ * own, which also registers its breakers in the process-wide one (so that the static maintenance API still sees
+ * them). In the process-wide directory a breaker created under a name that is already taken replaces the older one
+ * (a redeployed application, or a second deployment in the JVM, creates its breakers again); a deployment's own
+ * directory keeps exactly its breakers, so two deployments in one JVM never see each other's.
+ * {@link #unregister} removes a breaker only if it is still the one registered.
  */
 public final class CircuitBreakerRegistry {
 
-    private static final CircuitBreakerRegistry GLOBAL = new CircuitBreakerRegistry();
+    private static final CircuitBreakerRegistry GLOBAL = new CircuitBreakerRegistry(null);
 
     private final ConcurrentMap<String, CircuitBreaker> byName = new ConcurrentHashMap<>();
+    private final CircuitBreakerRegistry parent;
+
+    /** A directory of its own, registering nowhere else (for tests and embedded engines). */
+    public CircuitBreakerRegistry() {
+        this(null);
+    }
+
+    private CircuitBreakerRegistry(CircuitBreakerRegistry parent) {
+        this.parent = parent;
+    }
 
     public static CircuitBreakerRegistry global() {
         return GLOBAL;
     }
 
+    /** A deployment's own directory, registering its breakers in the process-wide one too. */
+    public static CircuitBreakerRegistry forDeployment() {
+        return new CircuitBreakerRegistry(GLOBAL);
+    }
+
     public void register(CircuitBreaker breaker) {
         byName.put(breaker.name(), breaker);
+        if (parent != null) {
+            parent.register(breaker);
+        }
     }
 
     public void unregister(CircuitBreaker breaker) {
         byName.remove(breaker.name(), breaker);
+        if (parent != null) {
+            parent.unregister(breaker);
+        }
     }
 
     public CircuitBreaker get(String name) {

@@ -16,6 +16,10 @@ import java.util.concurrent.locks.LockSupport;
  * it back with one CAS, so the hot path allocates nothing and touches only the caller's own slot. The
  * watchdog sleeps until the earliest deadline it knows of; an arm that is earlier than that wakes it.
  *
+ * <p>A virtual thread gets no slots of its own (there may be millions, each making one call): it borrows a slot
+ * from a pool for each armed call and gives it back at disarm, so the slots, and the watchdog's scan, grow with the
+ * calls in flight rather than with the threads ever seen.
+ *
  * <p>A slot's state word carries a sequence number that grows with every arm, so the watchdog can only
  * fire the very arming whose deadline it read: a slot disarmed and re-armed in between makes its CAS fail.
  * When the watchdog wins, it interrupts the owner and marks the slot FIRED; the owner, whose disarm CAS
@@ -30,6 +34,8 @@ public final class TimeoutWatchdog implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentLinkedQueue<Slot> slots = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<SlotStack> stacks = ThreadLocal.withInitial(SlotStack::new);
+    /** Slots free for virtual threads to borrow (see the class comment). */
+    private final ConcurrentLinkedQueue<Slot> pooled = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile long plannedWake = Long.MAX_VALUE;
     private volatile boolean closed;
@@ -61,18 +67,29 @@ public final class TimeoutWatchdog implements AutoCloseable {
      * {@link #disarm(Slot)} on the same thread, in a finally block.
      */
     public Slot arm(long timeoutNanos) {
-        SlotStack stack = stacks.get();
-        int d = stack.depth;
-        if (d >= MAX_DEPTH) {
-            throw new IllegalStateException("guarded calls with a timeout nested deeper than " + MAX_DEPTH);
+        Thread current = Thread.currentThread();
+        Slot slot;
+        if (VirtualThreadCheck.isVirtual(current)) {
+            slot = pooled.poll();
+            if (slot == null) {
+                slot = new Slot(current, null);
+                register(slot);
+            }
+            slot.owner = current;
+        } else {
+            SlotStack stack = stacks.get();
+            int d = stack.depth;
+            if (d >= MAX_DEPTH) {
+                throw new IllegalStateException("guarded calls with a timeout nested deeper than " + MAX_DEPTH);
+            }
+            slot = stack.slots[d];
+            if (slot == null) {
+                slot = new Slot(current, stack);
+                stack.slots[d] = slot;
+                register(slot);
+            }
+            stack.depth = d + 1;
         }
-        Slot slot = stack.slots[d];
-        if (slot == null) {
-            slot = new Slot(Thread.currentThread(), stack);
-            stack.slots[d] = slot;
-            register(slot);
-        }
-        stack.depth = d + 1;
         long deadline = clock.nanoTime() + timeoutNanos;
         slot.deadline = deadline;
         long stamp = ((slot.state >>> 2) + 1) << 2;
@@ -95,9 +112,12 @@ public final class TimeoutWatchdog implements AutoCloseable {
      *         cleared before this returns), false if the call finished in time
      */
     public boolean disarm(Slot slot) {
-        slot.stack.depth--;
+        if (slot.stack != null) {
+            slot.stack.depth--;
+        }
         long current = slot.state;
         if ((current & PHASE) == ARMED && STATE.compareAndSet(slot, current, current & ~PHASE)) {
+            giveBack(slot);
             return false;
         }
         // The watchdog won: wait for it to finish interrupting us, then swallow the interrupt it caused.
@@ -106,7 +126,20 @@ public final class TimeoutWatchdog implements AutoCloseable {
         }
         Thread.interrupted();
         slot.state = slot.state & ~PHASE;
+        giveBack(slot);
         return true;
+    }
+
+    /** A borrowed slot goes back to the pool once the watchdog can no longer fire it. */
+    private void giveBack(Slot slot) {
+        if (slot.stack == null) {
+            pooled.offer(slot);
+        }
+    }
+
+    /** How many slots the watchdog scans: the threads' own and the pool's. */
+    int slotCount() {
+        return slots.size();
     }
 
     /**
@@ -121,8 +154,8 @@ public final class TimeoutWatchdog implements AutoCloseable {
             Slot slot = it.next();
             long state = slot.state;
             if ((state & PHASE) != ARMED) {
-                if (!slot.owner.isAlive()) {
-                    it.remove();
+                if (slot.stack != null && !slot.owner.isAlive()) {
+                    it.remove(); // a pooled slot outlives its borrowers
                 }
                 continue;
             }
@@ -142,7 +175,7 @@ public final class TimeoutWatchdog implements AutoCloseable {
     private void register(Slot slot) {
         slots.add(slot);
         if ((++registrations & 63) == 0) { // racy counter: only a hint for occasional clean-up
-            slots.removeIf(s -> !s.owner.isAlive());
+            slots.removeIf(s -> s.stack != null && !s.owner.isAlive());
         }
     }
 
@@ -172,7 +205,9 @@ public final class TimeoutWatchdog implements AutoCloseable {
 
     /** One thread's deadline at one nesting depth. */
     public static final class Slot {
-        final Thread owner;
+        /** The thread that armed it; a pooled slot's changes with each borrower, before it is armed. */
+        volatile Thread owner;
+        /** The owner's stack, or null for a slot of the pool. */
         final SlotStack stack;
         volatile long deadline;
         volatile long state;
