@@ -18,15 +18,19 @@ import org.junit.jupiter.api.Test;
  */
 class WatchdogSlotsTest {
 
-    @Test
-    void shouldNotKeepASlotPerVirtualThreadEverSeen() throws Exception {
-        ExecutorService virtualThreads;
+    /** A virtual thread per task, or the test is skipped on a JDK without them. */
+    private static ExecutorService virtualThreads() throws ReflectiveOperationException {
         try {
-            virtualThreads = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (NoSuchMethodException jdk17) {
             assumeTrue(false, "no virtual threads on this JDK (" + Runtime.version() + ")");
-            return;
+            throw new AssertionError("unreachable");
         }
+    }
+
+    @Test
+    void shouldNotKeepASlotPerVirtualThreadEverSeen() throws Exception {
+        ExecutorService virtualThreads = virtualThreads();
         ManualTime time = new ManualTime();
         TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
         int threads = 10_000;
@@ -57,13 +61,7 @@ class WatchdogSlotsTest {
 
     @Test
     void shouldStillInterruptAVirtualThreadThatOverruns() throws Exception {
-        ExecutorService virtualThreads;
-        try {
-            virtualThreads = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        } catch (NoSuchMethodException jdk17) {
-            assumeTrue(false, "no virtual threads on this JDK (" + Runtime.version() + ")");
-            return;
-        }
+        ExecutorService virtualThreads = virtualThreads();
         ManualTime time = new ManualTime();
         TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
         CountDownLatch armed = new CountDownLatch(1);
