@@ -24,8 +24,7 @@ final class SharedRateLimiter implements RateLimiter {
     private final RateLimiter local;
     private final Script script;
     private final String[] keys;
-    /** The script's arguments but the permits, which go at index 3; one array per common weight, built once. */
-    private final String[] oneP;
+    /** The script's arguments, the permits at index 3: one array per common weight (1..16), built once. */
     private final String[][] byPermits;
     private final AtomicBoolean refusedLogged = new AtomicBoolean();
 
@@ -64,7 +63,6 @@ final class SharedRateLimiter implements RateLimiter {
         for (int p = 1; p < byPermits.length; p++) {
             byPermits[p] = new String[] {first, second, Long.toString(spacingMicros), Integer.toString(p), ttlMillis};
         }
-        this.oneP = byPermits[1];
     }
 
     private static long ceilMicros(long nanos) {
@@ -79,7 +77,7 @@ final class SharedRateLimiter implements RateLimiter {
         if (!store.shouldTry()) {
             return whileUnavailable(permits);
         }
-        String[] args = permits == 1 ? oneP : permits < byPermits.length ? byPermits[permits] : argsFor(permits);
+        String[] args = permits < byPermits.length ? byPermits[permits] : argsFor(permits);
         try {
             long waitMicros = store.evalInteger(script, keys, args);
             store.health().succeeded();
@@ -99,7 +97,7 @@ final class SharedRateLimiter implements RateLimiter {
     }
 
     private String[] argsFor(int permits) {
-        String[] args = oneP.clone();
+        String[] args = byPermits[1].clone();
         args[3] = Integer.toString(permits);
         return args;
     }
