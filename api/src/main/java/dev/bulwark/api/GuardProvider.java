@@ -19,4 +19,7 @@ public interface GuardProvider {
     CircuitBreakerHandle circuitBreaker(String name);
 
     Set<String> circuitBreakerNames();
+
+    /** Stops the engine's threads (see {@link Bulwark#shutdown}); true if they ended within {@code wait}. */
+    boolean shutdown(java.time.Duration wait) throws InterruptedException;
 }

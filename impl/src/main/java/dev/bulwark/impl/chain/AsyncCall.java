@@ -279,7 +279,29 @@ final class AsyncCall<T> {
         // The deadline fires on the scheduler's thread, not on the executor: the executor may be full of attempts
         // blocked like this one, and only this interrupt can free them. The timeout is then settled on the
         // executor, because the breaker, retry and fallback that follow may run the application's code.
-        Future<?> timer = op.engine.scheduler().schedule(() -> {
+        Future<?> timer;
+        try {
+            timer = armTimeout(handle, out, attemptStart, decided);
+        } catch (RejectedExecutionException stopped) {
+            return CompletableFuture.failedFuture(stopped); // the engine was closed: fail the call, never throw
+        }
+        bulkheaded(handle).whenComplete((value, failure) -> {
+            timer.cancel(false);
+            if (decided.compareAndSet(false, true)) {
+                metrics.timeoutCall(false, op.engine.clock().nanoTime() - attemptStart);
+                if (failure == null) {
+                    out.complete(value);
+                } else {
+                    out.completeExceptionally(unwrap(failure));
+                }
+            }
+        });
+        return out;
+    }
+
+    private Future<?> armTimeout(AttemptHandle handle, CompletableFuture<Object> out, long attemptStart,
+            AtomicBoolean decided) {
+        return op.engine.scheduler().schedule(() -> {
             if (!decided.compareAndSet(false, true)) {
                 return;
             }
@@ -299,18 +321,6 @@ final class AsyncCall<T> {
                 op.engine.rescue(settle);
             }
         }, op.timeoutNanos);
-        bulkheaded(handle).whenComplete((value, failure) -> {
-            timer.cancel(false);
-            if (decided.compareAndSet(false, true)) {
-                metrics.timeoutCall(false, op.engine.clock().nanoTime() - attemptStart);
-                if (failure == null) {
-                    out.complete(value);
-                } else {
-                    out.completeExceptionally(unwrap(failure));
-                }
-            }
-        });
-        return out;
     }
 
     private CompletableFuture<Object> bulkheaded(AttemptHandle handle) {

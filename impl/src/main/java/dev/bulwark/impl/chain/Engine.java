@@ -39,7 +39,10 @@ public final class Engine implements AutoCloseable {
     private final TimeoutWatchdog watchdog;
     private final MetricsProvider metrics;
     private final CircuitBreakerRegistry circuitBreakers;
-    private final AutoCloseable[] owned;
+    /** What this engine created and so stops in {@link #close()}; null where it was given the part. */
+    private final ScheduledThreadPoolExecutor ownScheduler;
+    private final ExecutorService ownExecutor;
+    private final TimeoutWatchdog ownWatchdog;
     /** Runs what a refusing executor would not (see {@link #rescue}); made at the first refusal. */
     private ExecutorService rescuer;
     private boolean closed;
@@ -72,13 +75,9 @@ public final class Engine implements AutoCloseable {
             this.executor = pool;
         }
         this.watchdog = b.watchdog != null ? b.watchdog : TimeoutWatchdog.start(clock);
-        ScheduledThreadPoolExecutor sched = ownScheduler;
-        ExecutorService exec = ownExecutor;
-        TimeoutWatchdog dog = b.watchdog == null ? watchdog : null;
-        this.owned = new AutoCloseable[] {
-            () -> { if (sched != null) sched.shutdownNow(); },
-            () -> { if (exec != null) exec.shutdownNow(); },
-            () -> { if (dog != null) dog.close(); } };
+        this.ownScheduler = ownScheduler;
+        this.ownExecutor = ownExecutor;
+        this.ownWatchdog = b.watchdog == null ? watchdog : null;
     }
 
     public static Builder builder() {
@@ -98,6 +97,26 @@ public final class Engine implements AutoCloseable {
             }
         }
         return e;
+    }
+
+    /**
+     * Stops the threads of the engine behind the programmatic API (see {@link #close()}) and waits up to
+     * {@code waitNanos} for them to end. The next use of the programmatic API starts a fresh engine; guards built
+     * before keep the stopped one and fail loudly where they would need its threads.
+     *
+     * @return true if every thread of the stopped engine ended in time (also when none had been started)
+     */
+    public static boolean shutdownShared(long waitNanos) throws InterruptedException {
+        Engine e;
+        synchronized (Engine.class) {
+            e = shared;
+            shared = null;
+        }
+        if (e == null) {
+            return true;
+        }
+        e.close();
+        return e.awaitTermination(waitNanos);
     }
 
     /** Builds the runnable form of {@code spec}; its circuit breaker and bulkhead start fresh. */
@@ -183,6 +202,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the threads this engine created: its scheduler, its executor (interrupting running attempts) and its
+     * watchdog. A call that needs one of them afterwards fails: an asynchronous one with a
+     * {@link RejectedExecutionException}, a synchronous one with a timeout with an {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         ExecutorService rescue;
@@ -193,13 +217,34 @@ public final class Engine implements AutoCloseable {
         if (rescue != null) {
             rescue.shutdown();
         }
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        if (ownScheduler != null) {
+            ownScheduler.shutdownNow();
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
+        if (ownWatchdog != null) {
+            ownWatchdog.close();
+        }
+    }
+
+    /**
+     * Waits after {@link #close()} until the threads this engine created have ended.
+     *
+     * @return false if one was still running after {@code waitNanos}
+     */
+    public boolean awaitTermination(long waitNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.min(waitNanos, TimeUnit.DAYS.toNanos(365)); // no overflow
+        ExecutorService rescue;
+        synchronized (this) {
+            rescue = rescuer;
+        }
+        for (ExecutorService pool : new ExecutorService[] {ownScheduler, ownExecutor, rescue}) {
+            if (pool != null && !pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
             }
         }
+        return ownWatchdog == null || ownWatchdog.awaitTermination(Math.max(0, deadline - System.nanoTime()));
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -42,4 +42,15 @@ public final class BulwarkGuardProvider implements GuardProvider {
     public Set<String> circuitBreakerNames() {
         return CircuitBreakerRegistry.global().names();
     }
+
+    @Override
+    public boolean shutdown(Duration wait) throws InterruptedException {
+        long nanos;
+        try {
+            nanos = wait.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE;
+        }
+        return Engine.shutdownShared(nanos);
+    }
 }

@@ -67,6 +67,10 @@ public final class TimeoutWatchdog implements AutoCloseable {
      * {@link #disarm(Slot)} on the same thread, in a finally block.
      */
     public Slot arm(long timeoutNanos) {
+        if (closed) {
+            // A deadline nobody watches would be a timeout that silently does nothing.
+            throw new IllegalStateException("the timeout watchdog is stopped: its engine was closed");
+        }
         Thread current = Thread.currentThread();
         Slot slot;
         if (VirtualThreadCheck.isVirtual(current)) {
@@ -201,6 +205,16 @@ public final class TimeoutWatchdog implements AutoCloseable {
         if (thread != null) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /** Waits after {@link #close()} until the watchdog's thread has ended; true if it did within the wait. */
+    public boolean awaitTermination(long waitNanos) throws InterruptedException {
+        if (thread == null) {
+            return true;
+        }
+        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(waitNanos);
+        thread.join(Math.max(1, millis));
+        return !thread.isAlive();
     }
 
     /** One thread's deadline at one nesting depth. */
