@@ -3,18 +3,26 @@ package dev.bulwark.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.api.AsyncGuard;
+import dev.bulwark.api.Bulwark;
 import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitBreakerName;
 import dev.bulwark.api.CircuitState;
+import dev.bulwark.api.Guard;
 import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RateLimitException;
 import dev.bulwark.api.RateLimitType;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
+import dev.bulwark.impl.chain.Engine;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,8 +52,16 @@ class SoakTest {
     static final String ASYNC = "soak-async";
     static final int LIMIT = 20;
     static final long WINDOW_MILLIS = 100;
-    /** When each rate-limited body ran (its permit was granted just before). */
-    static final ConcurrentLinkedQueue<Long> PERMITS = new ConcurrentLinkedQueue<>();
+    /** When each rate-limited body ran (its permit was granted just before), per limiter type. */
+    static final Map<RateLimitType, ConcurrentLinkedQueue<Long>> PERMITS = new EnumMap<>(Map.of(
+            RateLimitType.FIXED, new ConcurrentLinkedQueue<>(),
+            RateLimitType.ROLLING, new ConcurrentLinkedQueue<>(),
+            RateLimitType.SMOOTH, new ConcurrentLinkedQueue<>()));
+    /** Calls each limiter refused: the check of the permits means something only if the limits were reached. */
+    static final Map<RateLimitType, AtomicLong> REFUSED = new EnumMap<>(Map.of(RateLimitType.FIXED, new AtomicLong(),
+            RateLimitType.ROLLING, new AtomicLong(), RateLimitType.SMOOTH, new AtomicLong()));
+    /** More asynchronous calls at once than the engine's pool has threads: the rest wait in its queue. */
+    static final int FLOOD = Engine.DEFAULT_MAX_THREADS + 50;
 
     /** What a call does: 0 answers, 1 throws, 2 answers too late for the timeout, 3 never answers (async). */
     static int fault() {
@@ -101,9 +117,58 @@ class SoakTest {
         }
 
         @RateLimit(value = LIMIT, window = WINDOW_MILLIS, windowUnit = ChronoUnit.MILLIS, type = RateLimitType.ROLLING)
-        public void limited() {
-            PERMITS.add(System.nanoTime());
+        public void rolling() {
+            PERMITS.get(RateLimitType.ROLLING).add(System.nanoTime());
         }
+
+        @RateLimit(value = LIMIT, window = WINDOW_MILLIS, windowUnit = ChronoUnit.MILLIS, type = RateLimitType.FIXED)
+        public void fixed() {
+            PERMITS.get(RateLimitType.FIXED).add(System.nanoTime());
+        }
+
+        @RateLimit(value = LIMIT, window = WINDOW_MILLIS, windowUnit = ChronoUnit.MILLIS, type = RateLimitType.SMOOTH)
+        public void smooth() {
+            PERMITS.get(RateLimitType.SMOOTH).add(System.nanoTime());
+        }
+
+        /** No bulkhead: a flood of these saturates the engine's pool, and queued attempts time out before they run. */
+        @Asynchronous
+        @Timeout(20)
+        public CompletionStage<String> flood(int fault) throws InterruptedException {
+            if (fault >= 2) {
+                Thread.sleep(30);
+            }
+            return fault == 1 ? CompletableFuture.failedFuture(new IllegalStateException("injected"))
+                    : CompletableFuture.completedFuture("ok");
+        }
+    }
+
+    /** The same faults through the programmatic API, whose engine is not the container's. */
+    static final Guard<String> PROGRAMMATIC_SYNC = Guard.<String>builder()
+            .withRetry(r -> r.maxRetries(2).delay(Duration.ofMillis(1)).jitter(Duration.ZERO))
+            .withCircuitBreaker(cb -> cb.requestVolumeThreshold(10).failureRatio(0.5).delay(Duration.ofMillis(30)))
+            .withTimeout(Duration.ofMillis(20))
+            .withFallback(failure -> "fallback")
+            .build();
+    static final AsyncGuard<String> PROGRAMMATIC_ASYNC = Guard.<String>builder()
+            .withRetry(r -> r.maxRetries(2).delay(Duration.ofMillis(1)).jitter(Duration.ZERO))
+            .withBulkhead(b -> b.limit(4).queueSize(4))
+            .withTimeout(Duration.ofMillis(20))
+            .buildAsync();
+
+    static String programmatic(int fault) {
+        if (fault == 1) {
+            throw new IllegalStateException("injected");
+        }
+        if (fault >= 2) {
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException timedOut) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return "ok";
     }
 
     private static long bulwarkThreads() {
@@ -122,8 +187,10 @@ class SoakTest {
     @Test
     void shouldHoldUnderFaultsAndLeaveNothingBehind() throws Exception {
         long seconds = Long.getLong("bulwark.soak.seconds", 20);
+        assertTrue(Bulwark.shutdown(Duration.ofSeconds(5)), "no programmatic engine left over from another test");
         long baselineThreads = bulwarkThreads();
-        PERMITS.clear();
+        PERMITS.values().forEach(ConcurrentLinkedQueue::clear);
+        REFUSED.values().forEach(refused -> refused.set(0));
         List<String> illegal = Collections.synchronizedList(new ArrayList<>());
         AtomicLong calls = new AtomicLong();
         List<CompletableFuture<String>> pending = Collections.synchronizedList(new ArrayList<>());
@@ -149,6 +216,12 @@ class SoakTest {
                 drivers.add(driver);
                 driver.start();
             }
+            Thread flooder = new Thread(() -> flood(downstream, end, calls), "soak-flood");
+            drivers.add(flooder);
+            flooder.start();
+            Thread hammer = new Thread(() -> hammer(downstream, end, calls), "soak-limits");
+            drivers.add(hammer);
+            hammer.start();
             while (System.nanoTime() < half) {
                 Thread.sleep(100);
             }
@@ -201,8 +274,10 @@ class SoakTest {
                 assertTrue(!last.isAlive(), "a call hung across the container's shutdown");
             }
         }
+        assertTrue(Bulwark.shutdown(Duration.ofSeconds(10)), "the programmatic engine's threads did not end");
         assertTrue(illegal.isEmpty(), () -> "illegal breaker transitions: " + illegal);
         checkNoWindowOvershot();
+        REFUSED.forEach((type, refused) -> assertTrue(refused.get() > 0, type + " never reached its limit"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (bulwarkThreads() > baselineThreads && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -211,8 +286,10 @@ class SoakTest {
                 + Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                         .filter(n -> n.startsWith("bulwark-")).toList());
         assertTrue(calls.get() > 1000, "the soak made too few calls to mean much: " + calls.get());
-        System.out.println("soak: " + calls.get() + " calls in " + seconds + " s, " + PERMITS.size()
-                + " rate-limit permits, heap at half time " + heapAtHalf / 1024 / 1024 + " MiB");
+        System.out.println("soak: " + calls.get() + " calls in " + seconds + " s, rate-limit permits "
+                + PERMITS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " (refused "
+                        + REFUSED.get(e.getKey()) + ")").toList()
+                + ", heap at half time " + heapAtHalf / 1024 / 1024 + " MiB");
     }
 
     private static boolean sleep(long millis) {
@@ -225,16 +302,81 @@ class SoakTest {
         }
     }
 
-    /** No window-long interval holds more than LIMIT permits (a quarter of the window allowed for recording). */
+    /**
+     * Every limiter's log of permits against its rule. A permit's time is taken just after it was granted, so each
+     * bound allows a quarter of the window for that gap: ROLLING, at most LIMIT in any window; FIXED, at most LIMIT in
+     * each of its windows, so at most 2 x LIMIT in any window-long interval (one window's end, the next's start);
+     * SMOOTH, a full bucket of LIMIT plus LIMIT per window refilled, so k permits need (k - LIMIT) / LIMIT windows.
+     */
     private static void checkNoWindowOvershot() {
-        List<Long> times = new ArrayList<>(PERMITS);
+        long window = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
+        long slack = window / 4;
+        checkSpans(RateLimitType.ROLLING, LIMIT + 1, window - slack);
+        checkSpans(RateLimitType.FIXED, 2 * LIMIT + 1, window - slack);
+        for (int k = LIMIT + LIMIT / 2; k <= 3 * LIMIT; k += LIMIT / 2) {
+            checkSpans(RateLimitType.SMOOTH, k, (k - LIMIT - 1) * window / LIMIT - slack);
+        }
+    }
+
+    /** Any {@code count} consecutive permits of {@code type} span at least {@code minSpan} ns. */
+    private static void checkSpans(RateLimitType type, int count, long minSpan) {
+        List<Long> times = new ArrayList<>(PERMITS.get(type));
         Collections.sort(times);
-        long window = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS) * 3 / 4;
-        for (int i = 0; i + LIMIT < times.size(); i++) {
-            long span = times.get(i + LIMIT) - times.get(i);
+        for (int i = 0; i + count - 1 < times.size(); i++) {
+            long span = times.get(i + count - 1) - times.get(i);
             int at = i;
-            assertTrue(span >= window, () -> (LIMIT + 1) + " permits within " + span / 1_000_000 + " ms, from permit "
-                    + at);
+            assertTrue(span >= minSpan, () -> type + ": " + count + " permits within " + span / 1_000_000
+                    + " ms, from permit " + at + " of " + times.size());
+        }
+    }
+
+    private static void limited(Downstream downstream, RateLimitType type) {
+        try {
+            switch (type) {
+                case ROLLING -> downstream.rolling();
+                case FIXED -> downstream.fixed();
+                default -> downstream.smooth();
+            }
+        } catch (RateLimitException refused) {
+            REFUSED.get(type).incrementAndGet();
+        }
+    }
+
+    /** Asks the limiters faster than they allow, so that every window is fought over. */
+    private static void hammer(Downstream downstream, long end, AtomicLong calls) {
+        RateLimitType[] types = RateLimitType.values();
+        for (long n = 0; System.nanoTime() < end; n++) {
+            limited(downstream, types[(int) (n % types.length)]);
+            calls.incrementAndGet();
+            if (n % 64 == 0 && !sleep(1)) {
+                return;
+            }
+        }
+    }
+
+    /** Bursts of more asynchronous calls than the pool has threads; every one must end. */
+    private static void flood(Downstream downstream, long end, AtomicLong calls) {
+        while (System.nanoTime() < end) {
+            List<CompletableFuture<String>> burst = new ArrayList<>();
+            try {
+                for (int i = 0; i < FLOOD; i++) {
+                    burst.add(downstream.flood(fault() == 0 ? 0 : 2).toCompletableFuture());
+                }
+                calls.addAndGet(FLOOD);
+                for (CompletableFuture<String> call : burst) {
+                    try {
+                        call.get(5, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException timedOutOrFailed) {
+                        // an end too
+                    }
+                }
+                Thread.sleep(200);
+            } catch (java.util.concurrent.TimeoutException hung) {
+                throw new AssertionError("a call of a saturated pool did not end within 5 s", hung);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -256,8 +398,18 @@ class SoakTest {
                     } else {
                         call.get(5, TimeUnit.SECONDS);
                     }
+                } else if (roll < 88) {
+                    if (random.nextBoolean()) {
+                        PROGRAMMATIC_SYNC.get(() -> programmatic(fault()));
+                    } else {
+                        int fault = fault();
+                        CompletableFuture<String> call = PROGRAMMATIC_ASYNC.call(() -> fault == 3
+                                ? new CompletableFuture<>()
+                                : CompletableFuture.completedFuture(programmatic(fault))).toCompletableFuture();
+                        pending.add(call);
+                    }
                 } else if (roll < 99) {
-                    downstream.limited();
+                    limited(downstream, RateLimitType.values()[random.nextInt(3)]);
                 } else {
                     String name = random.nextBoolean() ? SYNC : ASYNC;
                     switch (random.nextInt(3)) {
