@@ -14,10 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final ScheduledThreadPoolExecutor ownScheduler;
     private final ExecutorService ownExecutor;
     private final TimeoutWatchdog ownWatchdog;
+    private final OwnThreads threads = new OwnThreads();
     /** Runs what a refusing executor would not (see {@link #rescue}); made at the first refusal. */
     private ExecutorService rescuer;
     private boolean closed;
@@ -57,7 +56,7 @@ public final class Engine implements AutoCloseable {
         if (b.scheduler != null) {
             this.scheduler = b.scheduler;
         } else {
-            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemonThreads("bulwark-scheduler"));
+            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, threads.factory("bulwark-scheduler"));
             s.setRemoveOnCancelPolicy(true);
             ownScheduler = s;
             this.scheduler = (task, delayNanos) -> s.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
@@ -69,7 +68,7 @@ public final class Engine implements AutoCloseable {
             this.executor = ownExecutor;
         } else {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_MAX_THREADS, DEFAULT_MAX_THREADS, 60,
-                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("bulwark-async"));
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.factory("bulwark-async"));
             pool.allowCoreThreadTimeOut(true);
             ownExecutor = pool;
             this.executor = pool;
@@ -185,7 +184,7 @@ public final class Engine implements AutoCloseable {
             } else {
                 if (rescuer == null) {
                     ThreadPoolExecutor rescue = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
-                            new java.util.concurrent.SynchronousQueue<>(), daemonThreads("bulwark-rescue"));
+                            new java.util.concurrent.SynchronousQueue<>(), threads.factory("bulwark-rescue"));
                     rescuer = rescue;
                 }
                 pool = rescuer;
@@ -244,16 +243,8 @@ public final class Engine implements AutoCloseable {
                 return false;
             }
         }
-        return ownWatchdog == null || ownWatchdog.awaitTermination(Math.max(0, deadline - System.nanoTime()));
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return threads.join(deadline)
+                && (ownWatchdog == null || ownWatchdog.awaitTermination(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Every part is optional; what is not given, the engine creates and owns. */

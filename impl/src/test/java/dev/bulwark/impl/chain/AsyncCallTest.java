@@ -247,6 +247,29 @@ class AsyncCallTest {
     }
 
     @Test
+    void shouldGiveTheHalfOpenTrialOfAHungStageBackWhenItTimesOut() {
+        // A hung trial call must not hold the breaker's only trial slot for ever: its timeout is its failure.
+        Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true).timeout(new TimeoutSpec(SECOND))
+                .circuitBreaker(CircuitBreakerSpec.of(1, 1.0, SECOND, 1, ExceptionMatcher.all())).build());
+        op.callAsync(() -> failed("down"), null);
+        assertEquals(CircuitState.OPEN, op.circuitBreaker().state());
+        time.advance(SECOND);
+        CompletableFuture<Object> hung = new CompletableFuture<>();
+        CompletableFuture<Object> trial = op.callAsync(() -> hung, null);
+        assertEquals(CircuitState.HALF_OPEN, op.circuitBreaker().state());
+        assertInstanceOf(CircuitBreakerOpenException.class, failureOf(op.callAsync(
+                () -> CompletableFuture.completedFuture("second trial"), null)), "one trial at a time");
+        time.advance(SECOND);
+        assertInstanceOf(TimeoutException.class, failureOf(trial));
+        assertTrue(hung.isCancelled(), "the hung trial's stage is cancelled");
+        assertEquals(CircuitState.OPEN, op.circuitBreaker().state(), "the timed-out trial reopened the breaker");
+        time.advance(SECOND);
+        assertEquals("healthy", op.callAsync(() -> CompletableFuture.completedFuture("healthy"), null).join(),
+                "after the delay a new trial is admitted");
+        assertEquals(CircuitState.CLOSED, op.circuitBreaker().state());
+    }
+
+    @Test
     void shouldKeepThePlaceOfAStageThatCannotBeCancelledUntilItCompletes() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .timeout(new TimeoutSpec(SECOND)).bulkhead(new BulkheadSpec(1, 1)).build());
