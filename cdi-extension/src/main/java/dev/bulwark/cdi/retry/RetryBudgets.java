@@ -7,13 +7,18 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
-/** The retry budgets of one deployment: one per name (shared by the methods that name it), one per unnamed use. */
+/**
+ * The retry budgets of one deployment: one per name (shared by the methods that name it), one per unnamed use. Filled
+ * while the deployment's calls are built, on one thread.
+ */
 public final class RetryBudgets {
 
+    /** A named budget, with the settings and the method that first named it, against which later users are checked. */
+    private record Named(RetryBudgetDefinition definition, String firstUser, TokenRetryBudget budget) {
+    }
+
     private final Clock clock;
-    private final Map<String, TokenRetryBudget> named = new HashMap<>();
-    private final Map<String, RetryBudgetDefinition> namedBy = new HashMap<>();
-    private final Map<String, String> firstUser = new HashMap<>();
+    private final Map<String, Named> named = new HashMap<>();
 
     public RetryBudgets(Clock clock) {
         this.clock = clock;
@@ -28,14 +33,18 @@ public final class RetryBudgets {
         if (definition.name() == null) {
             return create(definition);
         }
-        RetryBudgetDefinition earlier = namedBy.putIfAbsent(definition.name(), definition);
-        if (earlier != null && !earlier.sameSettings(definition)) {
-            throw new FaultToleranceDefinitionException(usedBy + ": @RetryBudget \"" + definition.name()
-                    + "\" is shared with " + firstUser.get(definition.name()) + ", which gives it other settings ("
-                    + earlier + " there, " + definition + " here)");
+        Named earlier = named.get(definition.name());
+        if (earlier == null) {
+            TokenRetryBudget budget = create(definition);
+            named.put(definition.name(), new Named(definition, usedBy, budget));
+            return budget;
         }
-        firstUser.putIfAbsent(definition.name(), usedBy);
-        return named.computeIfAbsent(definition.name(), name -> create(definition));
+        if (!earlier.definition().sameSettings(definition)) {
+            throw new FaultToleranceDefinitionException(usedBy + ": @RetryBudget \"" + definition.name()
+                    + "\" is shared with " + earlier.firstUser() + ", which gives it other settings ("
+                    + earlier.definition() + " there, " + definition + " here)");
+        }
+        return earlier.budget();
     }
 
     private TokenRetryBudget create(RetryBudgetDefinition d) {
