@@ -276,9 +276,6 @@ final class AsyncCall<T> {
         long attemptStart = op.engine.clock().nanoTime();
         // Whichever comes first, the deadline or the attempt's own outcome, decides how the attempt ended.
         AtomicBoolean decided = new AtomicBoolean();
-        // The deadline fires on the scheduler's thread, not on the executor: the executor may be full of attempts
-        // blocked like this one, and only this interrupt can free them. The timeout is then settled on the
-        // executor, because the breaker, retry and fallback that follow may run the application's code.
         Future<?> timer;
         try {
             timer = armTimeout(handle, out, attemptStart, decided);
@@ -299,6 +296,11 @@ final class AsyncCall<T> {
         return out;
     }
 
+    /**
+     * The deadline fires on the scheduler's thread, not on the executor: the executor may be full of attempts blocked
+     * like this one, and only this interrupt can free them. The timeout is then settled on the executor, because the
+     * breaker, retry and fallback that follow may run the application's code.
+     */
     private Future<?> armTimeout(AttemptHandle handle, CompletableFuture<Object> out, long attemptStart,
             AtomicBoolean decided) {
         return op.engine.scheduler().schedule(() -> {

@@ -73,7 +73,8 @@ public final class Engine implements AutoCloseable {
             ownExecutor = pool;
             this.executor = pool;
         }
-        this.watchdog = b.watchdog != null ? b.watchdog : TimeoutWatchdog.start(clock);
+        this.watchdog = b.watchdog != null ? b.watchdog
+                : TimeoutWatchdog.start(clock, threads.factory("bulwark-timeout-watchdog"));
         this.ownScheduler = ownScheduler;
         this.ownExecutor = ownExecutor;
         this.ownWatchdog = b.watchdog == null ? watchdog : null;
@@ -228,7 +229,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Waits after {@link #close()} until the threads this engine created have ended.
+     * Waits after {@link #close()} until the threads this engine created have ended. The pools are waited for too: a
+     * virtual-thread executor's threads come from no factory of ours.
      *
      * @return false if one was still running after {@code waitNanos}
      */
@@ -243,8 +245,7 @@ public final class Engine implements AutoCloseable {
                 return false;
             }
         }
-        return threads.join(deadline)
-                && (ownWatchdog == null || ownWatchdog.awaitTermination(Math.max(0, deadline - System.nanoTime())));
+        return threads.join(deadline);
     }
 
     /** Every part is optional; what is not given, the engine creates and owns. */

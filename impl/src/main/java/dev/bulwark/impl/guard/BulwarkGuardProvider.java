@@ -13,6 +13,7 @@ import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.retry.TokenRetryBudget;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The engine behind {@code Guard.builder()} and {@code CircuitBreakers}; found by the ServiceLoader. */
@@ -45,12 +46,6 @@ public final class BulwarkGuardProvider implements GuardProvider {
 
     @Override
     public boolean shutdown(Duration wait) throws InterruptedException {
-        long nanos;
-        try {
-            nanos = wait.toNanos();
-        } catch (ArithmeticException tooLong) {
-            nanos = Long.MAX_VALUE;
-        }
-        return Engine.shutdownShared(nanos);
+        return Engine.shutdownShared(TimeUnit.NANOSECONDS.convert(wait)); // saturates instead of overflowing
     }
 }

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,25 +42,24 @@ public final class TimeoutWatchdog implements AutoCloseable {
     private volatile boolean closed;
     private int registrations;
 
-    private TimeoutWatchdog(Clock clock, boolean start) {
+    private TimeoutWatchdog(Clock clock, ThreadFactory threads) {
         this.clock = clock;
-        if (start) {
-            thread = new Thread(this::loop, "bulwark-timeout-watchdog");
-            thread.setDaemon(true);
+        if (threads != null) {
+            thread = threads.newThread(this::loop);
             thread.start();
         } else {
             thread = null;
         }
     }
 
-    /** A watchdog with its own daemon thread, reading {@code clock}. */
-    public static TimeoutWatchdog start(Clock clock) {
-        return new TimeoutWatchdog(clock, true);
+    /** A watchdog with a thread of its own, made by {@code threads}, reading {@code clock}. */
+    public static TimeoutWatchdog start(Clock clock, ThreadFactory threads) {
+        return new TimeoutWatchdog(clock, threads);
     }
 
     /** A watchdog without a thread: the test calls {@link #tick()} after moving its clock. */
     public static TimeoutWatchdog manual(Clock clock) {
-        return new TimeoutWatchdog(clock, false);
+        return new TimeoutWatchdog(clock, null);
     }
 
     /**
@@ -205,16 +205,6 @@ public final class TimeoutWatchdog implements AutoCloseable {
         if (thread != null) {
             LockSupport.unpark(thread);
         }
-    }
-
-    /** Waits after {@link #close()} until the watchdog's thread has ended; true if it did within the wait. */
-    public boolean awaitTermination(long waitNanos) throws InterruptedException {
-        if (thread == null) {
-            return true;
-        }
-        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(waitNanos);
-        thread.join(Math.max(1, millis));
-        return !thread.isAlive();
     }
 
     /** One thread's deadline at one nesting depth. */

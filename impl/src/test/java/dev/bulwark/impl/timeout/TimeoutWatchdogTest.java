@@ -199,7 +199,7 @@ class TimeoutWatchdogTest {
     void shouldWakeItsThreadForADeadlineOnAClockWithANegativeOrigin() throws Exception {
         // Only differences between readings mean anything: System.nanoTime() may well be negative.
         Clock negativeOrigin = () -> System.nanoTime() - 6_000_000_000_000_000_000L;
-        try (TimeoutWatchdog real = TimeoutWatchdog.start(negativeOrigin)) {
+        try (TimeoutWatchdog real = TimeoutWatchdog.start(negativeOrigin, Thread::new)) {
             CompletableFuture<Object> outcome = new CompletableFuture<>();
             Thread worker = new Thread(() -> {
                 TimeoutWatchdog.Slot slot = real.arm(TimeUnit.MILLISECONDS.toNanos(20));
