@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Configures a {@link Guard} or {@link AsyncGuard}. Each {@code with...} method adds one strategy; the
+ * Configures a {@link Guard}, {@link AsyncGuard} or {@link UniGuard}. Each {@code with...} method adds one strategy; the
  * order of the calls does not matter, the chain is always
  * Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead. Invalid settings fail in {@link #build()}
  * with an {@link IllegalArgumentException} that names the setting and the value.
@@ -44,4 +44,12 @@ public interface GuardBuilder<T> {
     Guard<T> build();
 
     AsyncGuard<T> buildAsync();
+
+    /**
+     * A guard for Mutiny's {@code Uni}: non-blocking, with the asynchronous bulkhead (running plus waiting); the
+     * fallback's value becomes the Uni's item. Needs Mutiny on the class path.
+     *
+     * @throws IllegalStateException without Mutiny
+     */
+    UniGuard<T> buildUni();
 }

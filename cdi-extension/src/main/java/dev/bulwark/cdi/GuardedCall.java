@@ -2,17 +2,18 @@ package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.context.CallerContext;
 import dev.bulwark.cdi.context.ContextCapture;
+import dev.bulwark.impl.async.AsyncType;
 import dev.bulwark.impl.chain.Invoker;
 import dev.bulwark.impl.chain.Operation;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * How one guarded method is called: synchronously on the caller's thread, or as an {@code @Asynchronous}
- * method whose attempts run on the engine's executor with the request context active, and, with MP Context
- * Propagation, the caller's contexts restored.
+ * How one guarded method is called: synchronously on the caller's thread, or through the asynchronous driver as the
+ * method's asynchronous type ({@code CompletionStage}, {@code Future}, {@code Uni}) says, each attempt with the request
+ * context active and, with MP Context Propagation, the caller's contexts restored. Whether attempts are offloaded to
+ * the executor is the operation's ({@code @Asynchronous}) or not (non-blocking).
  */
 final class GuardedCall {
 
@@ -20,16 +21,15 @@ final class GuardedCall {
     private static final Invoker PROCEED = target -> ((InvocationContext) target).proceed();
 
     private final Operation operation;
-    private final boolean asynchronous;
-    private final boolean returnsFuture;
+    // Null for a synchronous method.
+    private final AsyncType<?> type;
     private final Instance<RequestContextActivator> requestContexts;
     private final ContextCapture callerContext;
 
-    GuardedCall(Operation operation, boolean asynchronous, boolean returnsFuture,
-            Instance<RequestContextActivator> requestContexts, ContextCapture callerContext) {
+    GuardedCall(Operation operation, AsyncType<?> type, Instance<RequestContextActivator> requestContexts,
+            ContextCapture callerContext) {
         this.operation = operation;
-        this.asynchronous = asynchronous;
-        this.returnsFuture = returnsFuture;
+        this.type = type;
         this.requestContexts = requestContexts;
         this.callerContext = callerContext;
     }
@@ -39,49 +39,30 @@ final class GuardedCall {
     }
 
     Object invoke(InvocationContext context) throws Exception {
-        if (!asynchronous) {
+        if (type == null) {
             return operation.call(PROCEED, context, context);
         }
-        // The caller receives our future, whose cancel(true) reaches the running attempt. A Future method's
-        // outcome is what the method itself does (returns or throws): the Future it returns is only passed on.
-        CompletableFuture<Object> outcome;
+        // The caller receives the type's own view of our future, whose cancellation reaches the running attempt.
         if (callerContext == ContextCapture.NONE) {
-            outcome = operation.callAsync(() -> proceedInRequestContext(context), context);
-        } else {
-            // Captured once, here on the caller's thread; the fallback and before-retry actions find it too.
-            CallerContext caller = callerContext.capture();
-            context.getContextData().put(CallerContext.KEY, caller);
-            outcome = operation.callAsync(() -> caller.call(() -> proceedInRequestContext(context)), context);
+            return operation.callAs(type, () -> proceedInRequestContext(context), context);
         }
-        return returnsFuture ? new PassedOnFuture(outcome) : outcome;
+        // Captured once, here on the caller's thread; the fallback and before-retry actions find it too.
+        CallerContext caller = callerContext.capture();
+        context.getContextData().put(CallerContext.KEY, caller);
+        return operation.callAs(type, () -> caller.call(() -> proceedInRequestContext(context)), context);
     }
 
+    /** One attempt: the method called and what it returned started (subscribed to) with a request context active. */
     private CompletionStage<Object> proceedInRequestContext(InvocationContext context) throws Exception {
         RequestContextActivator controller = requestContexts.get();
         boolean activated = controller.activate();
         try {
-            return toStage(context.proceed(), returnsFuture);
+            return operation.started(type, context.proceed());
         } finally {
             if (activated) {
                 controller.deactivate();
             }
             requestContexts.destroy(controller);
         }
-    }
-
-    /**
-     * The result of an asynchronous method (or its fallback) as the stage the engine follows: a
-     * CompletionStage itself, or a Future as the value of a completed stage (its own failure is not ours).
-     */
-    @SuppressWarnings("unchecked")
-    static CompletionStage<Object> toStage(Object result, boolean returnsFuture) {
-        if (result == null) {
-            throw new NullPointerException("an @Asynchronous method returned null instead of a "
-                    + (returnsFuture ? "Future" : "CompletionStage"));
-        }
-        if (returnsFuture) {
-            return CompletableFuture.completedFuture(result);
-        }
-        return (CompletionStage<Object>) result;
     }
 }

@@ -3,6 +3,9 @@ package dev.bulwark.cdi;
 import dev.bulwark.cdi.context.CallerContext;
 import dev.bulwark.cdi.context.ContextCapture;
 import dev.bulwark.cdi.definition.ConfigLookup;
+import dev.bulwark.cdi.definition.Execution;
+import dev.bulwark.impl.async.AsyncType;
+import dev.bulwark.impl.async.AsyncTypes;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.Fallbacks;
 import dev.bulwark.cdi.retry.Retries;
@@ -22,7 +25,6 @@ import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 /**
  * The operations of one deployment: one {@link GuardedCall} per bean class and guarded method, built once on the
@@ -60,13 +62,14 @@ final class GuardedCalls {
         RetryBudgets budgets = new RetryBudgets(engine.clock());
         for (MethodDefinition d : definitions) {
             SharedName shared = d.shared() == null ? null : new SharedName(store, d.shared());
-            boolean future = d.method().getReturnType() == Future.class;
+            AsyncType<?> type = d.asynchronous() ? AsyncTypes.of(d.method().getReturnType()) : null;
             ContextualFallback fallback = d.fallback() == null ? null
                     : Fallbacks.of(d.fallback(), beans, guarded::notABean);
-            if (fallback != null && d.asynchronous()) {
+            if (fallback != null && type != null) {
+                // The fallback's stage, Future, Uni (or, for a Uni, plain value) is followed like an attempt's.
                 ContextualFallback plain = fallback;
                 fallback = (context, failure) -> CallerContext.of(context)
-                        .call(() -> GuardedCall.toStage(plain.apply(context, failure), future));
+                        .call(() -> type.toStage(plain.apply(context, failure)));
             }
             OperationSpec spec = OperationSpec.builder(d.name())
                     .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where())
@@ -79,9 +82,10 @@ final class GuardedCalls {
                     .bulkhead(d.bulkhead())
                     .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
                     .asynchronous(d.asynchronous())
+                    .offload(d.execution() == Execution.OFFLOADED)
                     .build();
-            GuardedCall call = new GuardedCall(engine.operation(spec), d.asynchronous(), future, requestContexts,
-                    d.asynchronous() ? callerContext : ContextCapture.NONE);
+            GuardedCall call = new GuardedCall(engine.operation(spec), type, requestContexts,
+                    type != null ? callerContext : ContextCapture.NONE);
             calls.computeIfAbsent(d.beanClass(), c -> new HashMap<>()).put(d.method(), call);
         }
         calls.replaceAll((beanClass, table) -> Map.copyOf(table));

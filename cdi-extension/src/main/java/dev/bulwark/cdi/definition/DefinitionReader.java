@@ -2,6 +2,7 @@ package dev.bulwark.cdi.definition;
 
 import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
+import dev.bulwark.api.AsynchronousNonBlocking;
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
 import dev.bulwark.api.CustomBackoff;
@@ -31,8 +32,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -53,7 +52,8 @@ public final class DefinitionReader {
 
     /** Every annotation that makes a bean guarded. */
     public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Retry.class, CircuitBreaker.class,
-            Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class, Guarded.class);
+            Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class, Guarded.class,
+            AsynchronousNonBlocking.class);
 
     /** The backoffs, of which a preset's retry brings one ({@code @ExponentialBackoff}) unless the method has its own. */
     private static final List<Class<? extends Annotation>> BACKOFFS = List.of(ExponentialBackoff.class,
@@ -85,12 +85,13 @@ public final class DefinitionReader {
     private final Problems problems;
     private final Enablement enablement;
     private final RetryReader retries;
+    private final ExecutionReader executions;
 
     public DefinitionReader(ConfigLookup config, Problems problems) {
         this.config = config;
         this.problems = problems;
         this.enablement = new Enablement(config, problems);
-        this.retries = new RetryReader(new Lookup() {
+        Lookup lookup = new Lookup() {
             @Override
             public AnnotationParameters find(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
                 return parameters(type, beanClass, method);
@@ -105,7 +106,9 @@ public final class DefinitionReader {
             public Problems problems() {
                 return problems;
             }
-        });
+        };
+        this.retries = new RetryReader(lookup);
+        this.executions = new ExecutionReader(lookup);
     }
 
     private static List<Class<? extends Annotation>> concat(List<Class<? extends Annotation>> a,
@@ -136,6 +139,7 @@ public final class DefinitionReader {
 
     /** The definitions of every guarded business method of {@code beanClass}, inherited ones included. */
     public List<MethodDefinition> readGuarded(Class<?> beanClass) {
+        reportUnreachable(beanClass);
         List<MethodDefinition> definitions = new ArrayList<>();
         for (Method method : businessMethods(beanClass)) {
             MethodDefinition definition = read(beanClass, method);
@@ -144,6 +148,29 @@ public final class DefinitionReader {
             }
         }
         return definitions;
+    }
+
+    /**
+     * Reports each private or static method with a fault-tolerance annotation of its own: no interceptor reaches such
+     * a method, so it would run unguarded without a word.
+     */
+    private void reportUnreachable(Class<?> beanClass) {
+        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (m.isSynthetic() || !Modifier.isPrivate(mod) && !Modifier.isStatic(mod)) {
+                    continue;
+                }
+                for (Class<? extends Annotation> a : ANNOTATIONS) {
+                    if (m.isAnnotationPresent(a)) {
+                        problems.add(c.getName() + "." + m.getName() + "(): @" + a.getSimpleName() + " on a "
+                                + (Modifier.isPrivate(mod) ? "private" : "static") + " method, which no interceptor "
+                                + "reaches: it would run unguarded. Make it a non-private instance method of a bean");
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /** The methods an interceptor can apply to: not private, not static, declared on the class or inherited. */
@@ -172,13 +199,9 @@ public final class DefinitionReader {
         AnnotationParameters timeout = parameters(Timeout.class, beanClass, method);
         AnnotationParameters bulkhead = parameters(Bulkhead.class, beanClass, method);
         AnnotationParameters fallback = parameters(Fallback.class, beanClass, method);
-        boolean async = parameters(Asynchronous.class, beanClass, method) != null;
         String shared = shared(beanClass, method, breaker != null || rateLimit != null);
-        if (async && !returnsFutureOrStage(method)) {
-            problems.add(beanClass.getName() + "." + method.getName() + "(): @Asynchronous methods must return "
-                    + "java.util.concurrent.Future or java.util.concurrent.CompletionStage, was "
-                    + method.getReturnType().getName());
-        }
+        Execution execution = executions.read(beanClass, method, retry != null || breaker != null
+                || rateLimit != null || timeout != null || bulkhead != null || fallback != null);
         RateLimitSpec limit = rateLimit == null ? null : rateLimit(rateLimit);
         if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
             problems.add(beanClass.getName() + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "
@@ -192,7 +215,7 @@ public final class DefinitionReader {
                 timeout == null ? null : timeout(timeout),
                 bulkhead == null ? null : bulkhead(bulkhead),
                 fallback == null ? null : fallback(fallback, beanClass, method),
-                async,
+                execution,
                 shared);
     }
 
@@ -271,11 +294,6 @@ public final class DefinitionReader {
                         + "\" is also the breaker name of " + other.where() + "; each breaker needs its own name");
             }
         }
-    }
-
-    private static boolean returnsFutureOrStage(Method method) {
-        Class<?> r = method.getReturnType();
-        return r == Future.class || r == CompletionStage.class;
     }
 
     /** The parameters of annotation {@code type} in force on the method, or null if absent or disabled. */

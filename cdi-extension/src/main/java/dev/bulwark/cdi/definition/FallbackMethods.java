@@ -1,5 +1,6 @@
 package dev.bulwark.cdi.definition;
 
+import dev.bulwark.impl.async.AsyncTypes;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -24,17 +25,19 @@ final class FallbackMethods {
      * filled in, are the guarded method's. It is declared on the guarded method's class (any visibility), on
      * a superclass (if the guarded class can see it: not private, package-private only in the same package)
      * or on an interface (abstract or default: the call dispatches to the bean's implementation); null if none.
+     * For a method returning {@code Uni<X>}, the fallback may also return {@code X} (it becomes the Uni's item).
      */
     static Method find(Class<?> beanClass, Method guarded, String name) {
         GenericTypes types = new GenericTypes(beanClass);
         Type[] wanted = resolved(types, guarded.getGenericParameterTypes());
         Type wantedReturn = types.resolve(guarded.getGenericReturnType());
+        Type item = uniItem(wantedReturn);
         Class<?> declaring = guarded.getDeclaringClass();
         Deque<Class<?>> interfaces = new ArrayDeque<>();
         for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (c == declaring || visibleFrom(m, declaring)) {
-                    if (matches(m, name, types, wanted, wantedReturn)) {
+                    if (matches(m, name, types, wanted, wantedReturn, item)) {
                         return m;
                     }
                 }
@@ -48,7 +51,7 @@ final class FallbackMethods {
                 continue;
             }
             for (Method m : i.getDeclaredMethods()) {
-                if (matches(m, name, types, wanted, wantedReturn)) {
+                if (matches(m, name, types, wanted, wantedReturn, item)) {
                     return m;
                 }
             }
@@ -57,11 +60,23 @@ final class FallbackMethods {
         return null;
     }
 
-    private static boolean matches(Method m, String name, GenericTypes types, Type[] wanted, Type wantedReturn) {
-        return m.getName().equals(name) && !m.isBridge() && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())
-                && m.getParameterCount() == wanted.length
-                && GenericTypes.sameAll(resolved(types, m.getGenericParameterTypes()), wanted)
-                && sameReturn(types.resolve(m.getGenericReturnType()), wantedReturn);
+    private static boolean matches(Method m, String name, GenericTypes types, Type[] wanted, Type wantedReturn,
+            Type item) {
+        if (!m.getName().equals(name) || m.isBridge() || m.isSynthetic() || Modifier.isStatic(m.getModifiers())
+                || m.getParameterCount() != wanted.length
+                || !GenericTypes.sameAll(resolved(types, m.getGenericParameterTypes()), wanted)) {
+            return false;
+        }
+        Type returned = types.resolve(m.getGenericReturnType());
+        return sameReturn(returned, wantedReturn) || item != null && sameReturn(returned, item);
+    }
+
+    /** {@code X} of a {@code Uni<X>} return type, or null for any other type. */
+    static Type uniItem(Type returnType) {
+        if (returnType instanceof ParameterizedType p && AsyncTypes.isUni((Class<?>) p.getRawType())) {
+            return p.getActualTypeArguments()[0];
+        }
+        return null;
     }
 
     private static boolean sameReturn(Type a, Type b) {
@@ -111,6 +126,12 @@ final class FallbackMethods {
         Class<?> handledRaw = raw(handled);
         Class<?> returned = guarded.getReturnType();
         if (sameType(handledRaw, returned)) {
+            return true;
+        }
+        // A Uni method's handler may return the Uni's item type.
+        Type item = uniItem(guarded.getGenericReturnType());
+        if (item != null && (item instanceof Class<?> || item instanceof ParameterizedType)
+                && sameType(raw(item), handledRaw)) {
             return true;
         }
         // An asynchronous method's handler returns the same kind of Future/CompletionStage.

@@ -10,7 +10,8 @@ import java.lang.reflect.Method;
  * What the annotations and config say about one method of one bean class, validated. The strategies that
  * are absent or disabled are null. The fallback is described, not built: building it needs the container.
  *
- * @param asynchronous whether the method is {@code @Asynchronous} (it then returns Future or CompletionStage)
+ * @param execution how calls run: synchronously, offloaded ({@code @Asynchronous}) or non-blocking ({@code Uni},
+ *     {@code @AsynchronousNonBlocking})
  * @param shared the name under which replicas share the rate limit and breaker ({@code @Shared}), or null
  */
 public record MethodDefinition(
@@ -22,8 +23,13 @@ public record MethodDefinition(
         TimeoutSpec timeout,
         BulkheadSpec bulkhead,
         FallbackDefinition fallback,
-        boolean asynchronous,
+        Execution execution,
         String shared) {
+
+    /** Whether the outcome is a returned stage, Future or Uni that the asynchronous driver follows. */
+    public boolean asynchronous() {
+        return execution.asynchronous();
+    }
 
     /** The name the spec's metrics use: {@code <fully qualified class>.<method>}. */
     public String name() {
@@ -38,6 +44,6 @@ public record MethodDefinition(
     /** Whether any strategy applies; a method without one is called straight through. */
     public boolean guarded() {
         return retry != null || circuitBreaker != null || rateLimit != null || timeout != null || bulkhead != null
-                || fallback != null || asynchronous;
+                || fallback != null || execution == Execution.OFFLOADED;
     }
 }

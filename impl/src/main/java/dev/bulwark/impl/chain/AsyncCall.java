@@ -3,6 +3,7 @@ package dev.bulwark.impl.chain;
 import static dev.bulwark.impl.chain.Throwables.unwrap;
 
 import dev.bulwark.api.ResultRejectedException;
+import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead.Admission;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +37,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * <p>Retries are scheduled, never slept; every retry starts on the executor (also after a zero delay, so a
  * breaker that rejects at once cannot recurse without bound). Per-call fields are written by one step
  * and read by the next, which the executor hand-off orders; the fields a canceller reads are volatile.
+ *
+ * <p>An offloaded call ({@code @Asynchronous}) runs each attempt on the engine's executor. A non-blocking one
+ * ({@code Uni} without {@code @Asynchronous}, {@code @AsynchronousNonBlocking}) starts each attempt on the thread
+ * that starts the call or its retry, and goes on after every wait on its caller's {@link Continuation} (a Vert.x
+ * context) when it has one, else on the engine's executor: nothing of it ever blocks a thread.
  */
 final class AsyncCall<T> {
 
@@ -42,6 +49,10 @@ final class AsyncCall<T> {
     private final Callable<? extends CompletionStage<T>> action;
     private final Object context;
     private final MetricsRecorder metrics;
+    private final boolean offload;
+    // Where the steps after a wait run: the caller's context for a non-blocking call that has one, else the executor.
+    private final Continuation continuation;
+    private final Executor steps;
     private final Result result = new Result();
     private long start;
     private int retries;
@@ -57,11 +68,14 @@ final class AsyncCall<T> {
     // The last refusal of our own rate limit; read after the attempt's future completed, which orders it.
     private RateLimitException refusal;
 
-    AsyncCall(Operation op, Callable<? extends CompletionStage<T>> action, Object context) {
+    AsyncCall(Operation op, Callable<? extends CompletionStage<T>> action, Object context, Continuation continuation) {
         this.op = op;
         this.action = action;
         this.context = context;
         this.metrics = op.metrics;
+        this.offload = op.spec.offload();
+        this.continuation = offload ? null : continuation;
+        this.steps = this.continuation != null ? this.continuation : op.engine.executor();
     }
 
     CompletableFuture<T> start() {
@@ -80,16 +94,25 @@ final class AsyncCall<T> {
         AttemptHandle handle = new AttemptHandle();
         current = handle;
         attempt(handle).whenComplete((value, failure) -> {
-            try {
-                afterAttempt(value, failure == null ? null : unwrap(failure));
-            } catch (Throwable decisionFailure) {
-                // The application's result predicate or backoff failed. whenComplete would swallow this and leave
-                // the caller waiting forever; end the call with it instead, as the synchronous driver does.
-                if (!result.isDone()) {
-                    finish(null, decisionFailure);
-                }
+            if (continuation != null && !continuation.isCurrent()) {
+                // The outcome came on another thread (a client's, a timer's): decide and go on in the caller's context.
+                continuation.execute(() -> decide(value, failure));
+            } else {
+                decide(value, failure);
             }
         });
+    }
+
+    private void decide(Object value, Throwable failure) {
+        try {
+            afterAttempt(value, failure == null ? null : unwrap(failure));
+        } catch (Throwable decisionFailure) {
+            // The application's result predicate or backoff failed. whenComplete would swallow this and leave
+            // the caller waiting forever; end the call with it instead, as the synchronous driver does.
+            if (!result.isDone()) {
+                finish(null, decisionFailure);
+            }
+        }
     }
 
     private void afterAttempt(Object value, Throwable failure) {
@@ -139,9 +162,9 @@ final class AsyncCall<T> {
             finish(null, rejection);
         };
         if (delay > 0) {
-            pendingRetry = op.engine.scheduleOnExecutor(next, delay, refused);
+            pendingRetry = op.engine.scheduleOn(steps, next, delay, refused);
         } else {
-            op.engine.executeOr(next, refused);
+            op.engine.executeOr(steps, next, refused);
         }
     }
 
@@ -247,7 +270,7 @@ final class AsyncCall<T> {
             return;
         }
         permitWaiter = out;
-        pendingPermit = op.engine.scheduleOnExecutor(() -> {
+        pendingPermit = op.engine.scheduleOn(steps, () -> {
             if (result.isDone() || out.isDone()) {
                 return;
             }
@@ -316,7 +339,7 @@ final class AsyncCall<T> {
                 out.completeExceptionally(timeout);
             };
             try {
-                op.engine.executor().execute(settle);
+                steps.execute(settle);
             } catch (RejectedExecutionException refused) {
                 // An executor that refuses work must not leave the caller waiting forever, nor put what follows
                 // (breaker, retry, fallback: the application's code) on the scheduler's thread.
@@ -328,11 +351,12 @@ final class AsyncCall<T> {
     private CompletableFuture<Object> bulkheaded(AttemptHandle handle) {
         QueueingBulkhead bulkhead = op.queue;
         if (bulkhead == null) {
-            return offloaded(handle);
+            return offloaded(handle, true);
         }
         QueuedAttempt attempt = new QueuedAttempt(bulkhead, handle);
         handle.queued = attempt;
         Admission admission = bulkhead.submit(attempt);
+        attempt.submitted = true;
         if (admission == Admission.REJECTED) {
             handle.queued = null;
             metrics.bulkheadCall(false);
@@ -350,6 +374,8 @@ final class AsyncCall<T> {
         final QueueingBulkhead bulkhead;
         final AttemptHandle handle;
         final long queuedAt = op.engine.clock().nanoTime();
+        // Set once submit returned: a run before that is the admission on the caller's own stack.
+        volatile boolean submitted;
 
         QueuedAttempt(QueueingBulkhead bulkhead, AttemptHandle handle) {
             this.bulkhead = bulkhead;
@@ -361,7 +387,7 @@ final class AsyncCall<T> {
             handle.queued = null;
             long runStart = op.engine.clock().nanoTime();
             metrics.bulkheadWaiting(runStart - queuedAt);
-            offloaded(handle).whenComplete((value, failure) -> {
+            offloaded(handle, !submitted).whenComplete((value, failure) -> {
                 bulkhead.release();
                 metrics.bulkheadRunning(op.engine.clock().nanoTime() - runStart);
                 if (failure == null) {
@@ -373,7 +399,12 @@ final class AsyncCall<T> {
         }
     }
 
-    private CompletableFuture<Object> offloaded(AttemptHandle handle) {
+    /**
+     * Runs the attempt's body: on the engine's executor when offloaded; else at once on the caller's thread, or, for
+     * an attempt that waited in the bulkhead and got its place from another call's release, on its own steps'
+     * executor (not on the releasing call's thread, and never recursively when outcomes come at once).
+     */
+    private CompletableFuture<Object> offloaded(AttemptHandle handle, boolean onCaller) {
         CompletableFuture<Object> out = new CompletableFuture<>();
         // Exactly one of "the body starts" and "the task was cancelled before starting" settles out.
         AtomicBoolean claimed = new AtomicBoolean();
@@ -416,8 +447,13 @@ final class AsyncCall<T> {
             task.cancel(false);
             return out;
         }
+        Executor runner = offload ? op.engine.executor() : onCaller ? null : steps;
+        if (runner == null) {
+            task.run();
+            return out;
+        }
         try {
-            op.engine.executor().execute(task);
+            runner.execute(task);
         } catch (RuntimeException rejected) {
             if (claimed.compareAndSet(false, true)) {
                 out.completeExceptionally(rejected);
@@ -458,7 +494,8 @@ final class AsyncCall<T> {
             }
             FutureTask<?> task = running;
             if (task != null) {
-                task.cancel(interrupt);
+                // A non-blocking attempt's thread is its caller's (an event loop): never interrupted.
+                task.cancel(interrupt && offload);
             }
             CompletionStage<?> stage = returned;
             if (stage != null) {

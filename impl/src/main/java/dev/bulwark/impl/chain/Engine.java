@@ -2,6 +2,7 @@ package dev.bulwark.impl.chain;
 
 import static dev.bulwark.impl.Preconditions.notNull;
 
+import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.metrics.MetricsProvider;
 import dev.bulwark.impl.time.Clock;
@@ -37,6 +38,7 @@ public final class Engine implements AutoCloseable {
     private final TimeoutWatchdog watchdog;
     private final MetricsProvider metrics;
     private final CircuitBreakerRegistry circuitBreakers;
+    private final Continuation.Capture continuations;
     /** What this engine created and so stops in {@link #close()}; null where it was given the part. */
     private final ScheduledThreadPoolExecutor ownScheduler;
     private final ExecutorService ownExecutor;
@@ -51,6 +53,7 @@ public final class Engine implements AutoCloseable {
         this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.REAL;
         this.metrics = b.metrics;
         this.circuitBreakers = b.circuitBreakers;
+        this.continuations = b.continuations != null ? b.continuations : Continuation.Capture.detect();
         ScheduledThreadPoolExecutor ownScheduler = null;
         ExecutorService ownExecutor = null;
         if (b.scheduler != null) {
@@ -152,19 +155,34 @@ public final class Engine implements AutoCloseable {
         return circuitBreakers;
     }
 
+    /** How a non-blocking call captures the context it goes on in (Vert.x' where it is present). */
+    public Continuation.Capture continuations() {
+        return continuations;
+    }
+
     /**
      * Runs {@code task} on the executor after {@code delayNanos}. The scheduler's own thread only hands the
      * task over, so user code (fallbacks, callbacks on the result) never runs on it. If the executor refuses
      * the task (saturated or shut down), {@code refused} is told, so that no call is left waiting forever.
      */
     Future<?> scheduleOnExecutor(Runnable task, long delayNanos, Consumer<RejectedExecutionException> refused) {
-        return scheduler.schedule(() -> executeOr(task, refused), delayNanos);
+        return scheduleOn(executor, task, delayNanos, refused);
+    }
+
+    /** Like {@link #scheduleOnExecutor}, the task then running on {@code runner} (a call's own continuation). */
+    Future<?> scheduleOn(Executor runner, Runnable task, long delayNanos, Consumer<RejectedExecutionException> refused) {
+        return scheduler.schedule(() -> executeOr(runner, task, refused), delayNanos);
     }
 
     /** Runs {@code task} on the executor, or tells {@code refused} if the executor will not take it. */
     void executeOr(Runnable task, Consumer<RejectedExecutionException> refused) {
+        executeOr(executor, task, refused);
+    }
+
+    /** Runs {@code task} on {@code runner}, or tells {@code refused} if it will not take it. */
+    void executeOr(Executor runner, Runnable task, Consumer<RejectedExecutionException> refused) {
         try {
-            executor.execute(task);
+            runner.execute(task);
         } catch (RejectedExecutionException e) {
             rescue(() -> refused.accept(e));
         }
@@ -258,6 +276,7 @@ public final class Engine implements AutoCloseable {
         private MetricsProvider metrics = MetricsProvider.NOOP;
         private CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.global();
         private boolean virtualThreads;
+        private Continuation.Capture continuations;
 
         private Builder() {
         }
@@ -304,6 +323,12 @@ public final class Engine implements AutoCloseable {
 
         public Builder metrics(MetricsProvider metrics) {
             this.metrics = notNull(metrics, "metrics");
+            return this;
+        }
+
+        /** How non-blocking calls capture their caller's context; by default Vert.x' when it is on the class path. */
+        public Builder continuations(Continuation.Capture continuations) {
+            this.continuations = notNull(continuations, "continuations");
             return this;
         }
 

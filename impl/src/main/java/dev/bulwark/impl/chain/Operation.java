@@ -1,6 +1,8 @@
 package dev.bulwark.impl.chain;
 
 import dev.bulwark.api.RateLimitException;
+import dev.bulwark.impl.async.AsyncType;
+import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.SemaphoreBulkhead;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
@@ -81,7 +83,35 @@ public final class Operation {
      * @param context handed to the fallback, may be null
      */
     public <T> CompletableFuture<T> callAsync(Callable<? extends CompletionStage<T>> action, Object context) {
-        return new AsyncCall<T>(this, action, context).start();
+        return new AsyncCall<T>(this, action, context, null).start();
+    }
+
+    /**
+     * Runs {@code action} through the chain as an asynchronous call; a non-blocking operation ({@code offload} false)
+     * goes on after each wait on {@code continuation} when it is not null.
+     */
+    public <T> CompletableFuture<T> callAsync(Callable<? extends CompletionStage<T>> action, Object context,
+            Continuation continuation) {
+        return new AsyncCall<T>(this, action, context, continuation).start();
+    }
+
+    /**
+     * Guards a method of asynchronous type {@code type}: the caller gets that type, each start of which (each
+     * subscription, for a lazy type) is one guarded call. Every attempt runs {@code attempt} again, which calls the
+     * method and starts what it returned ({@link #started}). A non-blocking operation captures its caller's
+     * continuation when the call starts.
+     */
+    public <A> A callAs(AsyncType<A> type, Callable<? extends CompletionStage<Object>> attempt, Object context) {
+        return type.fromStage(() -> callAsync(attempt, context,
+                spec.offload() ? null : engine.continuations().current()));
+    }
+
+    /** Starts what one attempt returned as {@code type} says; a null (no stage, no Uni) fails the attempt. */
+    public CompletionStage<Object> started(AsyncType<?> type, Object returned) {
+        if (returned == null) {
+            throw new NullPointerException(spec.name() + " returned null instead of a " + type.name());
+        }
+        return type.toStage(returned);
     }
 
     public OperationSpec spec() {

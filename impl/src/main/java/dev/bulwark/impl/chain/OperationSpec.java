@@ -27,6 +27,7 @@ public final class OperationSpec {
     private final BulkheadSpec bulkhead;
     private final FallbackSpec fallback;
     private final boolean asynchronous;
+    private final boolean offload;
 
     private OperationSpec(Builder b) {
         this.name = notNull(b.name, "name");
@@ -39,6 +40,7 @@ public final class OperationSpec {
         this.bulkhead = b.bulkhead;
         this.fallback = b.fallback;
         this.asynchronous = b.asynchronous;
+        this.offload = b.asynchronous && b.offload;
     }
 
     /** A builder for an operation called {@code name} (for metrics: the method's fully qualified name). */
@@ -86,16 +88,28 @@ public final class OperationSpec {
         return fallback;
     }
 
-    /** Whether each attempt runs on the executor (the method is {@code @Asynchronous}). */
+    /**
+     * Whether calls are asynchronous: followed through a stage, with the asynchronous bulkhead (running plus
+     * waiting).
+     */
     public boolean asynchronous() {
         return asynchronous;
+    }
+
+    /**
+     * Whether each attempt of an asynchronous call runs on the engine's executor ({@code @Asynchronous}); false for a
+     * non-blocking one, whose attempts start on the thread that starts them ({@code Uni},
+     * {@code @AsynchronousNonBlocking}).
+     */
+    public boolean offload() {
+        return offload;
     }
 
     @Override
     public String toString() {
         return "OperationSpec[" + name + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + ", timeout="
                 + timeout + ", bulkhead=" + bulkhead + ", fallback=" + fallback + ", asynchronous=" + asynchronous
-                + "]";
+                + ", offload=" + offload + "]";
     }
 
     /** Collects the strategies of an operation. */
@@ -110,6 +124,7 @@ public final class OperationSpec {
         private BulkheadSpec bulkhead;
         private FallbackSpec fallback;
         private boolean asynchronous;
+        private boolean offload = true;
 
         private Builder(String name) {
             this.name = name;
@@ -159,6 +174,12 @@ public final class OperationSpec {
 
         public Builder asynchronous(boolean asynchronous) {
             this.asynchronous = asynchronous;
+            return this;
+        }
+
+        /** For an asynchronous operation: whether attempts run on the executor (true, the default). */
+        public Builder offload(boolean offload) {
+            this.offload = offload;
             return this;
         }
 

@@ -13,6 +13,10 @@ import dev.bulwark.api.RateLimitOptions;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RetryOptions;
 import dev.bulwark.api.SharedStore;
+import dev.bulwark.api.UniGuard;
+import dev.bulwark.impl.async.AsyncType;
+import dev.bulwark.impl.async.AsyncTypes;
+import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.ratelimit.RateLimiter;
@@ -128,7 +132,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
 
     @Override
     public Guard<T> build() {
-        return new SyncGuard<>(engine.operation(spec(false)));
+        return new SyncGuard<>(engine.operation(spec(false, true).build()));
     }
 
     @Override
@@ -137,10 +141,23 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
                 : Engine.builder().clock(engine.clock()).scheduler(engine.scheduler()).sleeper(engine.sleeper())
                         .watchdog(engine.watchdog()).metrics(engine.metrics())
                         .circuitBreakers(engine.circuitBreakers()).executor(executor).build();
-        return new AsyncGuardImpl<>(runOn.operation(spec(true)));
+        return new AsyncGuardImpl<>(runOn.operation(spec(true, true).build()));
     }
 
-    private OperationSpec spec(boolean asynchronous) {
+    @Override
+    public UniGuard<T> buildUni() {
+        AsyncType<Object> uni = AsyncTypes.uni();
+        OperationSpec.Builder spec = spec(true, false);
+        if (fallback != null) {
+            // The fallback's value, or a Uni or stage it returns, becomes the call's outcome.
+            FallbackSpec plain = fallbackSettings.toSpec(fallback);
+            spec.fallback(new FallbackSpec((context, failure) -> uni.toStage(plain.function().apply(context, failure)),
+                    plain.applyOn()));
+        }
+        return new UniGuardImpl<>(engine.operation(spec.build()));
+    }
+
+    private OperationSpec.Builder spec(boolean asynchronous, boolean offload) {
         String operationName = name != null ? name : "guard-" + ANONYMOUS.incrementAndGet();
         return OperationSpec.builder(operationName)
                 .retry(retry == null ? null : retry.toSpec())
@@ -153,7 +170,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
                 .timeout(timeout == null ? null : new TimeoutSpec(timeout.toNanos()))
                 .fallback(fallback == null ? null : fallbackSettings.toSpec(fallback))
                 .asynchronous(asynchronous)
-                .build();
+                .offload(offload);
     }
 
     private static <S> S configure(S settings, Consumer<? super S> options) {

@@ -1,4 +1,4 @@
-package dev.bulwark.cdi;
+package dev.bulwark.impl.async;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
