@@ -31,7 +31,8 @@ final class FallbackMethods {
         GenericTypes types = new GenericTypes(beanClass);
         Type[] wanted = resolved(types, guarded.getGenericParameterTypes());
         Type wantedReturn = types.resolve(guarded.getGenericReturnType());
-        Type item = uniItem(wantedReturn);
+        Type item = uniItem(guarded.getGenericReturnType());
+        item = item == null ? null : types.resolve(item);
         Class<?> declaring = guarded.getDeclaringClass();
         Deque<Class<?>> interfaces = new ArrayDeque<>();
         for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {

@@ -1,0 +1,157 @@
+package dev.bulwark.cdi.reactive;
+
+import dev.bulwark.api.AsynchronousNonBlocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/** Beans whose guarded methods return Mutiny's Uni, and ones that must fail deployment. */
+final class UniBeans {
+
+    private UniBeans() {
+    }
+
+    @Dependent
+    public static class UniService {
+        final AtomicInteger methodCalls = new AtomicInteger();
+        final AtomicInteger subscriptions = new AtomicInteger();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+        volatile CompletableFuture<String> gate = new CompletableFuture<>();
+
+        private Uni<String> failingFirst(int failures, String item) {
+            methodCalls.incrementAndGet();
+            return Uni.createFrom().item(() -> {
+                threads.add(Thread.currentThread().getName());
+                if (subscriptions.incrementAndGet() <= failures) {
+                    throw new IllegalStateException("down " + subscriptions.get());
+                }
+                return item;
+            });
+        }
+
+        @Retry(maxRetries = 3, delay = 10, jitter = 0)
+        public Uni<String> flaky() {
+            return failingFirst(2, "third time");
+        }
+
+        @Timeout(200)
+        public Uni<String> slow() {
+            return Uni.createFrom().item("late").onItem().delayIt().by(Duration.ofSeconds(5));
+        }
+
+        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 60_000)
+        public Uni<String> broken() {
+            return failingFirst(Integer.MAX_VALUE, "never");
+        }
+
+        @Bulkhead(value = 1, waitingTaskQueue = 1)
+        public Uni<String> held() {
+            methodCalls.incrementAndGet();
+            return Uni.createFrom().completionStage(() -> gate);
+        }
+
+        @Fallback(fallbackMethod = "plain")
+        public Uni<String> withPlainFallback() {
+            return failingFirst(Integer.MAX_VALUE, "never");
+        }
+
+        String plain() {
+            return "plain fallback";
+        }
+
+        @Fallback(fallbackMethod = "reactive")
+        public Uni<String> withUniFallback() {
+            return failingFirst(Integer.MAX_VALUE, "never");
+        }
+
+        Uni<String> reactive() {
+            return Uni.createFrom().item("Uni fallback");
+        }
+
+        @Fallback(ItemHandler.class)
+        public Uni<String> withHandler() {
+            return failingFirst(Integer.MAX_VALUE, "never");
+        }
+
+        @Asynchronous
+        @Retry(maxRetries = 1, delay = 0)
+        public Uni<String> offloaded() {
+            return failingFirst(1, "offloaded");
+        }
+
+        @Retry(maxRetries = 5, delay = 60_000)
+        public Uni<String> retriesLater() {
+            return failingFirst(Integer.MAX_VALUE, "never");
+        }
+
+        @AsynchronousNonBlocking
+        @Retry(maxRetries = 2, delay = 0)
+        public CompletionStage<String> nonBlockingStage() {
+            methodCalls.incrementAndGet();
+            threads.add(Thread.currentThread().getName());
+            return subscriptions.incrementAndGet() <= 1 ? CompletableFuture.failedFuture(new IllegalStateException("down"))
+                    : CompletableFuture.completedFuture("stage");
+        }
+    }
+
+    /** A handler for a Uni method that gives the plain item. */
+    public static class ItemHandler implements FallbackHandler<String> {
+        @Override
+        public String handle(ExecutionContext context) {
+            return "handled " + context.getFailure().getMessage();
+        }
+    }
+
+    @ApplicationScoped
+    public static class GuardedMulti {
+        @Retry
+        public Multi<String> stream() {
+            return Multi.createFrom().items("a");
+        }
+    }
+
+    @ApplicationScoped
+    public static class BothAsynchronous {
+        @Asynchronous
+        @AsynchronousNonBlocking
+        public Uni<String> both() {
+            return Uni.createFrom().item("x");
+        }
+    }
+
+    @ApplicationScoped
+    public static class NonBlockingString {
+        @AsynchronousNonBlocking
+        @Retry
+        public String plain() {
+            return "x";
+        }
+    }
+
+    @ApplicationScoped
+    public static class PrivateRetry {
+        public String call() {
+            return hidden();
+        }
+
+        @Retry
+        private String hidden() {
+            return "x";
+        }
+    }
+}
