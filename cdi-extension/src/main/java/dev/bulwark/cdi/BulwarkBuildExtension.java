@@ -5,6 +5,7 @@ import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.Problems;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
@@ -12,6 +13,8 @@ import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InterceptorInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
+import jakarta.enterprise.inject.build.compatible.spi.MethodConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
@@ -48,6 +51,25 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
     private final Set<String> boundClasses = new TreeSet<>();
     private final Set<String> guardedBeans = new TreeSet<>();
     private final Problems problems = new Problems();
+
+    /**
+     * Makes every fault-tolerance annotation an interceptor binding that ArC sees (the MP FT API jar is not indexed),
+     * each carrying our binding transitively: so Bulwark's interceptor applies wherever one is, also on classes no
+     * enhancement visits (the beans quarkus-rest-client generates for REST client interfaces, which copy the
+     * interface's annotations), and a user's own interceptor bound to {@code @Retry} works as on Weld.
+     */
+    @Discovery
+    public void bindings(MetaAnnotations meta) {
+        for (Class<? extends Annotation> annotation : DefinitionReader.ANNOTATIONS) {
+            ClassConfig binding = meta.addInterceptorBinding(annotation);
+            binding.addAnnotation(FaultToleranceBinding.class);
+            for (MethodConfig member : binding.methods()) {
+                if (!member.info().hasAnnotation(Nonbinding.class)) {
+                    member.addAnnotation(Nonbinding.class);
+                }
+            }
+        }
+    }
 
     @Discovery
     public void discover(ScannedClasses scan) {
@@ -94,11 +116,19 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         }
     }
 
-    /** A vetoed, excluded or never-discovered class is not intercepted, so its annotations are not read. */
+    /**
+     * A vetoed, excluded or never-discovered class is not intercepted, so its annotations are not read. A bean class
+     * that no enhancement bound (one another extension generated, such as a REST client's) is read when it carries a
+     * fault-tolerance annotation, which binds it through the transitive binding.
+     */
     @Registration(types = Object.class)
     public void collectGuardedBeans(BeanInfo bean) {
-        if (bean.isClassBean() && boundClasses.contains(bean.declaringClass().name())) {
-            guardedBeans.add(bean.declaringClass().name());
+        if (!bean.isClassBean()) {
+            return;
+        }
+        ClassInfo beanClass = bean.declaringClass();
+        if (boundClasses.contains(beanClass.name()) || guarded(beanClass)) {
+            guardedBeans.add(beanClass.name());
         }
     }
 

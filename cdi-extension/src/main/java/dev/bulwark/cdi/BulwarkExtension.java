@@ -47,6 +47,14 @@ public class BulwarkExtension implements Extension, GuardedBeans {
         config = ConfigLookup.microProfile();
         int priority = InterceptorPriority.read(config, problems);
         event.addInterceptorBinding(FaultToleranceBinding.class);
+        // Each fault-tolerance annotation carries our binding transitively, so that Bulwark's interceptor is among
+        // those resolved for its bindings wherever they are (an MP Rest Client implementation resolves interceptors by
+        // the bindings of the interface's methods) and not only where this extension added our binding to a class.
+        for (Class<? extends java.lang.annotation.Annotation> annotation : DefinitionReader.ANNOTATIONS) {
+            if (annotation.isAnnotationPresent(jakarta.interceptor.InterceptorBinding.class)) {
+                event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
+            }
+        }
         event.addAnnotatedType(FaultToleranceInterceptor.class, FaultToleranceInterceptor.class.getName())
                 .remove(a -> a.annotationType() == Priority.class)
                 .add(new PriorityLiteral(priority));

@@ -44,9 +44,13 @@ final class AnnotationParameters {
     /** The config keys for {@code param}, most specific first. */
     List<String> keys(String param) {
         List<String> keys = new ArrayList<>(3);
-        String cls = beanClass.getName();
+        String cls = ClassNames.of(beanClass);
         String where = onClass ? "" : method.getName() + "/";
         keys.add(cls + "/" + where + annotationName + "/" + param);
+        if (!cls.equals(beanClass.getName())) {
+            // A REST client's generated bean: the interface's key first, then the generated class's own.
+            keys.add(beanClass.getName() + "/" + where + annotationName + "/" + param);
+        }
         // The spec's <classname> is "the class name ... where the annotation is declared upon": for an annotation
         // inherited from a superclass (or a method inherited from one) that class's key applies too.
         Class<?> declaredOn = onClass ? classDeclaring() : method.getDeclaringClass();
@@ -88,7 +92,7 @@ final class AnnotationParameters {
     }
 
     String where() {
-        return beanClass.getName() + "." + method.getName() + "()";
+        return ClassNames.of(beanClass) + "." + method.getName() + "()";
     }
 
     /** Reports a problem with {@code param}'s value, naming its source. */

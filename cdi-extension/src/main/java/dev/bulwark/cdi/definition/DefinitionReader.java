@@ -204,7 +204,7 @@ public final class DefinitionReader {
                 || rateLimit != null || timeout != null || bulkhead != null || fallback != null);
         RateLimitSpec limit = rateLimit == null ? null : rateLimit(rateLimit);
         if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
-            problems.add(beanClass.getName() + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "
+            problems.add(ClassNames.of(beanClass) + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "
                     + "least 1 ms (the store counts time in microseconds), was " + limit.windowNanos() + " ns");
         }
         return new MethodDefinition(beanClass, method,
@@ -240,7 +240,7 @@ public final class DefinitionReader {
         }
         String name = shared.stringValue("value");
         if (name == null || name.isBlank()) {
-            return beanClass.getName() + "." + method.getName();
+            return ClassNames.of(beanClass) + "." + method.getName();
         }
         return name.trim();
     }
@@ -267,7 +267,7 @@ public final class DefinitionReader {
         if (!breakerInForce) {
             return null;
         }
-        String simple = beanClass.getName() + "." + method.getName();
+        String simple = ClassNames.of(beanClass) + "." + method.getName();
         for (Method other : businessMethods(beanClass)) {
             if (other.getName().equals(method.getName()) && !other.equals(method)
                     && declaredOrPreset(CircuitBreaker.class, beanClass, other) != null) {

@@ -27,8 +27,8 @@ final class Enablement {
     boolean enabled(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
         String name = type.getSimpleName();
         String[] keys = {
-            beanClass.getName() + "/" + method.getName() + "/" + name + "/enabled",
-            beanClass.getName() + "/" + name + "/enabled",
+            ClassNames.of(beanClass) + "/" + method.getName() + "/" + name + "/enabled",
+            ClassNames.of(beanClass) + "/" + name + "/enabled",
             name + "/enabled"};
         for (String key : keys) {
             Optional<Boolean> value = config.flag(key, problems);

@@ -25,12 +25,17 @@ final class ExecutionReader {
         this.lookup = lookup;
     }
 
+    /** Whether {@code beanClass} is the bean of an MP Rest Client interface (Quarkus' generated one, or a proxy's). */
+    private static boolean restClient(Class<?> beanClass) {
+        return ClassNames.restClientInterface(beanClass) != null || beanClass.isInterface();
+    }
+
     /**
      * @param strategies whether any strategy (retry, breaker, ...) applies to the method
      */
     Execution read(Class<?> beanClass, Method method, boolean strategies) {
         Problems problems = lookup.problems();
-        String where = beanClass.getName() + "." + method.getName() + "()";
+        String where = ClassNames.of(beanClass) + "." + method.getName() + "()";
         Class<?> returnType = method.getReturnType();
         boolean offload = lookup.find(Asynchronous.class, beanClass, method) != null;
         boolean nonBlocking = lookup.find(AsynchronousNonBlocking.class, beanClass, method) != null;
@@ -75,6 +80,10 @@ final class ExecutionReader {
             return Execution.NON_BLOCKING;
         }
         if (type != null && type.lazy()) {
+            return Execution.NON_BLOCKING;
+        }
+        if (type == AsyncTypes.STAGE && (strategies || offload) && restClient(beanClass)) {
+            // A REST client's stage method never fails while it returns: only its stage's outcome can be guarded.
             return Execution.NON_BLOCKING;
         }
         if (strategies && returnType == CompletionStage.class) {

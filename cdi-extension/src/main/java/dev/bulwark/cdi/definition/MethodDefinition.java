@@ -33,12 +33,12 @@ public record MethodDefinition(
 
     /** The name the spec's metrics use: {@code <fully qualified class>.<method>}. */
     public String name() {
-        return beanClass.getName() + "." + method.getName();
+        return ClassNames.of(beanClass) + "." + method.getName();
     }
 
     /** {@code <class>.<method>()}, as problems name the method. */
     public String where() {
-        return beanClass.getName() + "." + method.getName() + "()";
+        return ClassNames.of(beanClass) + "." + method.getName() + "()";
     }
 
     /** Whether any strategy applies; a method without one is called straight through. */

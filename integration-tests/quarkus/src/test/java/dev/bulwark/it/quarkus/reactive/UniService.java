@@ -1,0 +1,62 @@
+package dev.bulwark.it.quarkus.reactive;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/** Guarded methods returning Uni, as quarkus-rest code is written. */
+@ApplicationScoped
+public class UniService {
+
+    @Inject
+    RequestTrace trace;
+
+    private final AtomicInteger breakerCalls = new AtomicInteger();
+
+    /** How often the breaker's method was subscribed to (a method: the injected reference is a client proxy). */
+    public int breakerCalls() {
+        return breakerCalls.get();
+    }
+
+    /** Fails every attempt after 3 retries 200 ms apart; the fallback answers with what each step saw. */
+    @Retry(maxRetries = 3, delay = 200, jitter = 0)
+    @Fallback(fallbackMethod = "traced")
+    public Uni<String> alwaysFailing() {
+        return Uni.createFrom().item(() -> {
+            trace.record("attempt");
+            throw new IllegalStateException("down");
+        });
+    }
+
+    Uni<String> traced() {
+        return Uni.createFrom().item(() -> {
+            trace.record("fallback");
+            return trace.steps();
+        });
+    }
+
+    @Timeout(200)
+    public Uni<String> slow() {
+        return Uni.createFrom().item("late").onItem().delayIt().by(Duration.ofSeconds(5));
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 60_000)
+    public Uni<String> broken() {
+        return Uni.createFrom().item(() -> {
+            breakerCalls.incrementAndGet();
+            throw new IllegalStateException("down");
+        });
+    }
+
+    @Bulkhead(value = 1, waitingTaskQueue = 1)
+    public Uni<String> held() {
+        return Uni.createFrom().item("held").onItem().delayIt().by(Duration.ofMillis(800));
+    }
+}
