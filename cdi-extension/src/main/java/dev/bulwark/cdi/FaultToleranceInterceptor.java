@@ -36,7 +36,10 @@ public class FaultToleranceInterceptor {
     public Object intercept(InvocationContext context) throws Exception {
         Map<Method, GuardedCall> table = calls;
         if (table == null) {
-            table = runtime.callsOf(intercepted.getBeanClass());
+            // An MP Rest Client implementation with its own interceptor chain (Jersey's) has no intercepted bean to
+            // give: the interface that declares the method is then the bean's class.
+            table = runtime.callsOf(intercepted != null ? intercepted.getBeanClass()
+                    : context.getMethod().getDeclaringClass());
             calls = table;
         }
         GuardedCall call = table.get(context.getMethod());

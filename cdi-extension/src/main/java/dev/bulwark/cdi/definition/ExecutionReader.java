@@ -25,6 +25,13 @@ final class ExecutionReader {
         this.lookup = lookup;
     }
 
+    /** Whether {@code method} is a Kotlin suspend function (its last parameter is the coroutine's continuation). */
+    private static boolean suspending(Method method) {
+        Class<?>[] parameters = method.getParameterTypes();
+        return parameters.length > 0
+                && parameters[parameters.length - 1].getName().equals("kotlin.coroutines.Continuation");
+    }
+
     /** Whether {@code beanClass} is the bean of an MP Rest Client interface (Quarkus' generated one, or a proxy's). */
     private static boolean restClient(Class<?> beanClass) {
         return ClassNames.restClientInterface(beanClass) != null || beanClass.isInterface();
@@ -51,6 +58,12 @@ final class ExecutionReader {
             }
             offload = offloadHere;
             nonBlocking = nonBlockingHere;
+        }
+        if ((strategies || offload || nonBlocking) && suspending(method)) {
+            problems.add(where + ": is a Kotlin suspend function, whose outcome comes through its Continuation after the "
+                    + "method returned, which Bulwark cannot follow: the fault-tolerance annotations would guard nothing."
+                    + " Return one of " + AsyncTypes.supported() + " instead");
+            return Execution.SYNCHRONOUS;
         }
         AsyncType<?> type = AsyncTypes.of(returnType);
         Optional<String> unguardable = AsyncTypes.unsupported(returnType);
@@ -86,7 +99,7 @@ final class ExecutionReader {
             // A REST client's stage method never fails while it returns: only its stage's outcome can be guarded.
             return Execution.NON_BLOCKING;
         }
-        if (strategies && returnType == CompletionStage.class) {
+        if (strategies && CompletionStage.class.isAssignableFrom(returnType)) {
             // MP FT's rule (a method without @Asynchronous is synchronous), but rarely what its author meant.
             LOG.warning("Bulwark: " + where + " returns a CompletionStage without @Asynchronous: as MP Fault Tolerance"
                     + " says, only the call that creates the stage is guarded, not the stage's outcome. Add "
