@@ -13,6 +13,8 @@ import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
 import jakarta.enterprise.util.TypeLiteral;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
@@ -31,15 +33,17 @@ import org.openjdk.jmh.annotations.State;
  * A guarded Mutiny {@code Uni} call with {@code @Retry @CircuitBreaker @Bulkhead} (and the same with a timeout that
  * never fires), subscribed to and its item taken, side by side in one run: Bulwark's {@code UniGuard}, Bulwark's own
  * non-blocking {@code CompletionStage} path through the same engine (what the Uni adapter adds), and SmallRye Fault
- * Tolerance's {@code TypedGuard<Uni<String>>} (with its Mutiny module). The downstream's Uni has its item at once, so
- * every call completes on the benchmark thread, as a cached answer would on an event loop.
+ * Tolerance's {@code TypedGuard<Uni<String>>} (with its Mutiny module), beside the unguarded Uni and stage (what the
+ * types cost by themselves; {@code stack} does not apply to them). The downstream's Uni has its item at once, so
+ * every call completes on the benchmark thread, as a cached answer would on an event loop; the Unis are subscribed to
+ * with a plain subscriber, as quarkus-rest does, not awaited.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class UniBenchmark {
 
-    @Param({"bulwark_uni", "bulwark_stage", "smallrye_uni"})
+    @Param({"bulwark_uni", "bulwark_stage", "smallrye_uni", "unguarded_uni", "unguarded_stage"})
     public String path;
 
     @Param({"combined", "combined_timeout"})
@@ -63,7 +67,7 @@ public class UniBenchmark {
                     builder.withTimeout(Settings.TIMEOUT);
                 }
                 UniGuard<String> guard = builder.buildUni();
-                call = () -> guard.call(downstream).await().indefinitely();
+                call = () -> take(guard.call(downstream));
                 break;
             }
             case "bulwark_stage": {
@@ -90,9 +94,15 @@ public class UniBenchmark {
                     builder.withTimeout().duration(Settings.TIMEOUT.toMillis(), ChronoUnit.MILLIS).done();
                 }
                 TypedGuard<Uni<String>> guard = builder.build();
-                call = () -> guard.get(downstream).await().indefinitely();
+                call = () -> take(guard.get(downstream));
                 break;
             }
+            case "unguarded_uni":
+                call = () -> take(downstream.get());
+                break;
+            case "unguarded_stage":
+                call = () -> CompletableFuture.completedFuture(value).join();
+                break;
             default:
                 throw new IllegalArgumentException(path);
         }
@@ -104,5 +114,36 @@ public class UniBenchmark {
     @Benchmark
     public Object call() {
         return call.get();
+    }
+
+    /**
+     * Subscribes as a quarkus-rest endpoint does (a subscriber, no blocking await) and takes the item, which comes
+     * on this thread: every row pays the same for it.
+     */
+    private static Object take(Uni<String> uni) {
+        Sink sink = uni.subscribe().withSubscriber(new Sink());
+        if (sink.failure != null) {
+            throw new IllegalStateException(sink.failure);
+        }
+        return sink.item;
+    }
+
+    private static final class Sink implements UniSubscriber<String> {
+        Object item;
+        Throwable failure;
+
+        @Override
+        public void onSubscribe(UniSubscription subscription) {
+        }
+
+        @Override
+        public void onItem(String value) {
+            item = value;
+        }
+
+        @Override
+        public void onFailure(Throwable t) {
+            failure = t;
+        }
     }
 }

@@ -18,6 +18,7 @@ import dev.bulwark.impl.retry.RetryPolicy;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -93,7 +94,7 @@ final class AsyncCall<T> {
         }
         AttemptHandle handle = new AttemptHandle();
         current = handle;
-        attempt(handle).whenComplete((value, failure) -> {
+        then(attempt(handle), (value, failure) -> {
             if (continuation != null && !continuation.isCurrent()) {
                 // The outcome came on another thread (a client's, a timer's): decide and go on in the caller's context.
                 continuation.execute(() -> decide(value, failure));
@@ -219,7 +220,7 @@ final class AsyncCall<T> {
             return CompletableFuture.failedFuture(new CircuitBreakerOpenException(op.spec.name()));
         }
         long started = breaker.startTime();
-        return rateLimited(handle).whenComplete((value, failure) -> {
+        return then(rateLimited(handle), (value, failure) -> {
             Throwable cause = failure == null ? null : unwrap(failure);
             if (cause instanceof NotStarted) {
                 // Cancelled before it reached the downstream: nothing to record, the trial slot goes back.
@@ -295,17 +296,27 @@ final class AsyncCall<T> {
         if (op.timeoutNanos == 0) {
             return bulkheaded(handle);
         }
-        CompletableFuture<Object> out = new CompletableFuture<>();
         long attemptStart = op.engine.clock().nanoTime();
+        CompletableFuture<Object> attempt = bulkheaded(handle);
+        long elapsed = op.engine.clock().nanoTime() - attemptStart;
+        if (attempt.isDone()) {
+            // Over before it returned (a rejection, a cached answer, a non-blocking call that had its outcome at
+            // once): no timer to arm, and its own outcome stands unless it took longer than the timeout.
+            boolean late = elapsed >= op.timeoutNanos;
+            metrics.timeoutCall(late, elapsed);
+            return late ? CompletableFuture.failedFuture(timeoutException()) : attempt;
+        }
+        CompletableFuture<Object> out = new CompletableFuture<>();
         // Whichever comes first, the deadline or the attempt's own outcome, decides how the attempt ended.
         AtomicBoolean decided = new AtomicBoolean();
         Future<?> timer;
         try {
-            timer = armTimeout(handle, out, attemptStart, decided);
+            timer = armTimeout(handle, out, attemptStart, decided, op.timeoutNanos - elapsed);
         } catch (RejectedExecutionException stopped) {
+            handle.abort(true);
             return CompletableFuture.failedFuture(stopped); // the engine was closed: fail the call, never throw
         }
-        bulkheaded(handle).whenComplete((value, failure) -> {
+        attempt.whenComplete((value, failure) -> {
             timer.cancel(false);
             if (decided.compareAndSet(false, true)) {
                 metrics.timeoutCall(false, op.engine.clock().nanoTime() - attemptStart);
@@ -325,15 +336,14 @@ final class AsyncCall<T> {
      * breaker, retry and fallback that follow may run the application's code.
      */
     private Future<?> armTimeout(AttemptHandle handle, CompletableFuture<Object> out, long attemptStart,
-            AtomicBoolean decided) {
+            AtomicBoolean decided, long remainingNanos) {
         return op.engine.scheduler().schedule(() -> {
             if (!decided.compareAndSet(false, true)) {
                 return;
             }
             long elapsed = op.engine.clock().nanoTime() - attemptStart;
             handle.abort(true);
-            TimeoutException timeout = new TimeoutException(
-                    op.spec.name() + " timed out after " + op.timeoutNanos / 1_000_000 + " ms");
+            TimeoutException timeout = timeoutException();
             Runnable settle = () -> {
                 metrics.timeoutCall(true, elapsed);
                 out.completeExceptionally(timeout);
@@ -345,7 +355,11 @@ final class AsyncCall<T> {
                 // (breaker, retry, fallback: the application's code) on the scheduler's thread.
                 op.engine.rescue(settle);
             }
-        }, op.timeoutNanos);
+        }, Math.max(0, remainingNanos));
+    }
+
+    private TimeoutException timeoutException() {
+        return new TimeoutException(op.spec.name() + " timed out after " + op.timeoutNanos / 1_000_000 + " ms");
     }
 
     private CompletableFuture<Object> bulkheaded(AttemptHandle handle) {
@@ -373,7 +387,8 @@ final class AsyncCall<T> {
         final CompletableFuture<Object> out = new CompletableFuture<>();
         final QueueingBulkhead bulkhead;
         final AttemptHandle handle;
-        final long queuedAt = op.engine.clock().nanoTime();
+        // Clock reads only for the bulkhead's wait and run times, which only metrics want.
+        final long queuedAt = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
         // Set once submit returned: a run before that is the admission on the caller's own stack.
         volatile boolean submitted;
 
@@ -385,11 +400,16 @@ final class AsyncCall<T> {
         @Override
         public void run() {
             handle.queued = null;
-            long runStart = op.engine.clock().nanoTime();
-            metrics.bulkheadWaiting(runStart - queuedAt);
-            offloaded(handle, !submitted).whenComplete((value, failure) -> {
+            boolean timed = metrics.enabled();
+            long runStart = timed ? op.engine.clock().nanoTime() : 0;
+            if (timed) {
+                metrics.bulkheadWaiting(runStart - queuedAt);
+            }
+            then(offloaded(handle, !submitted), (value, failure) -> {
                 bulkhead.release();
-                metrics.bulkheadRunning(op.engine.clock().nanoTime() - runStart);
+                if (timed) {
+                    metrics.bulkheadRunning(op.engine.clock().nanoTime() - runStart);
+                }
                 if (failure == null) {
                     out.complete(value);
                 } else {
@@ -405,6 +425,10 @@ final class AsyncCall<T> {
      * executor (not on the releasing call's thread, and never recursively when outcomes come at once).
      */
     private CompletableFuture<Object> offloaded(AttemptHandle handle, boolean onCaller) {
+        Executor runner = offload ? op.engine.executor() : onCaller ? null : steps;
+        if (runner == null) {
+            return inline(handle);
+        }
         CompletableFuture<Object> out = new CompletableFuture<>();
         // Exactly one of "the body starts" and "the task was cancelled before starting" settles out.
         AtomicBoolean claimed = new AtomicBoolean();
@@ -447,11 +471,6 @@ final class AsyncCall<T> {
             task.cancel(false);
             return out;
         }
-        Executor runner = offload ? op.engine.executor() : onCaller ? null : steps;
-        if (runner == null) {
-            task.run();
-            return out;
-        }
         try {
             runner.execute(task);
         } catch (RuntimeException rejected) {
@@ -460,6 +479,81 @@ final class AsyncCall<T> {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs a non-blocking attempt's body here, on the thread that starts it: nothing to hand over or claim, and a
+     * stage the method returned is followed as it is when it is a {@code CompletableFuture} (a Uni's subscription is).
+     */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Object> inline(AttemptHandle handle) {
+        if (handle.aborted) {
+            return CompletableFuture.failedFuture(new NotStarted("attempt cancelled before it started"));
+        }
+        CompletionStage<T> stage;
+        try {
+            stage = action.call();
+        } catch (Throwable failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        if (stage == null) {
+            return CompletableFuture.failedFuture(new NullPointerException(op.spec.name() + " returned null"));
+        }
+        handle.returned = stage;
+        if (handle.aborted) {
+            cancel(stage);
+        }
+        if (stage instanceof CompletableFuture<?> future) {
+            return (CompletableFuture<Object>) future;
+        }
+        CompletableFuture<Object> out = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                out.complete(value);
+            } else {
+                out.completeExceptionally(unwrap(failure));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Runs {@code step} with {@code future}'s outcome: at once, without a callback object, when it is already over (the
+     * common case of a non-blocking call), else when it completes. Returns a future that completes after the step, with
+     * {@code future}'s outcome (or the step's failure after a success), as {@code whenComplete} does.
+     */
+    private static CompletableFuture<Object> then(CompletableFuture<Object> future,
+            java.util.function.BiConsumer<Object, Throwable> step) {
+        if (!future.isDone()) {
+            return future.whenComplete(step);
+        }
+        Object value = null;
+        Throwable failure = null;
+        if (future.isCompletedExceptionally()) {
+            failure = failureOf(future);
+        } else {
+            value = future.getNow(null);
+        }
+        try {
+            step.accept(value, failure);
+        } catch (Throwable stepFailure) {
+            if (failure == null) {
+                return CompletableFuture.failedFuture(stepFailure);
+            }
+        }
+        return future;
+    }
+
+    /** The failure of a future that completed exceptionally. */
+    private static Throwable failureOf(CompletableFuture<Object> failed) {
+        try {
+            failed.join();
+            return null;
+        } catch (CancellationException cancelled) {
+            return cancelled;
+        } catch (CompletionException wrapped) {
+            return wrapped.getCause() != null ? wrapped.getCause() : wrapped;
+        }
     }
 
     /** An attempt stopped before its body ran: the downstream never saw it, so the breaker records nothing. */
