@@ -177,7 +177,9 @@ public final class DefinitionReader {
     static List<Method> businessMethods(Class<?> beanClass) {
         List<Method> methods = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
+        // A REST client's generated bean: only its own methods (the interface's); its base class's are not the client's.
+        Class<?> last = ClassNames.restClientInterface(beanClass) != null ? beanClass.getSuperclass() : Object.class;
+        for (Class<?> c = beanClass; c != null && c != last; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 int mod = m.getModifiers();
                 if (Modifier.isPrivate(mod) || Modifier.isStatic(mod) || m.isBridge() || m.isSynthetic()) {

@@ -29,6 +29,10 @@ class RestClientTest {
     @RestClient
     DownstreamClient client;
 
+    @Inject
+    @RestClient
+    ClassLevelClient classLevel;
+
     private static String key() {
         return UUID.randomUUID().toString();
     }
@@ -54,6 +58,13 @@ class RestClientTest {
     void shouldRetryAFailedUni() {
         String key = key();
         assertEquals("ok after 3", client.retriedUni(key, 2).await().atMost(Duration.ofSeconds(10)));
+        assertEquals(3, hits(key));
+    }
+
+    @Test
+    void shouldApplyAnAnnotationOnTheInterfaceToItsMethods() {
+        String key = key();
+        assertEquals("ok after 3", classLevel.call(key, 2));
         assertEquals(3, hits(key));
     }
 
