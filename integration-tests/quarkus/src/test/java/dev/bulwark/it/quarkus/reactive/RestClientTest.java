@@ -62,6 +62,15 @@ class RestClientTest {
     }
 
     @Test
+    void shouldLetAUsersOwnInterceptorBindToRetry() {
+        String key = key();
+        int before = RetryWatcher.CALLS.get();
+        assertEquals("ok after 3", client.retried(key, 2));
+        assertEquals(before + 1, RetryWatcher.CALLS.get(), "the user's interceptor, outside Bulwark's, saw the call once");
+        assertEquals(3, hits(key), "and Bulwark's retried it");
+    }
+
+    @Test
     void shouldApplyAnAnnotationOnTheInterfaceToItsMethods() {
         String key = key();
         assertEquals("ok after 3", classLevel.call(key, 2));
