@@ -14,5 +14,11 @@ import java.util.function.Supplier;
  */
 public interface UniGuard<T> {
 
+    /** A lazy Uni whose every subscription guards one call of {@code action} (and of it again for each retry). */
     Uni<T> call(Supplier<? extends Uni<T>> action);
+
+    /** The same as {@link #call}, under {@link Guard#get}'s name. */
+    default Uni<T> get(Supplier<? extends Uni<T>> action) {
+        return call(action);
+    }
 }
