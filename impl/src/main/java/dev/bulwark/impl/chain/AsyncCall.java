@@ -1,8 +1,11 @@
 package dev.bulwark.impl.chain;
 
+import static dev.bulwark.impl.chain.Futures.cancel;
+import static dev.bulwark.impl.chain.Futures.then;
 import static dev.bulwark.impl.chain.Throwables.unwrap;
 
 import dev.bulwark.api.ResultRejectedException;
+import dev.bulwark.impl.chain.Futures.NotStarted;
 import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead.Admission;
@@ -16,9 +19,7 @@ import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -517,54 +518,6 @@ final class AsyncCall<T> {
         return out;
     }
 
-    /**
-     * Runs {@code step} with {@code future}'s outcome: at once, without a callback object, when it is already over (the
-     * common case of a non-blocking call), else when it completes. Returns a future that completes after the step, with
-     * {@code future}'s outcome (or the step's failure after a success), as {@code whenComplete} does.
-     */
-    private static CompletableFuture<Object> then(CompletableFuture<Object> future,
-            java.util.function.BiConsumer<Object, Throwable> step) {
-        if (!future.isDone()) {
-            return future.whenComplete(step);
-        }
-        Object value = null;
-        Throwable failure = null;
-        if (future.isCompletedExceptionally()) {
-            failure = failureOf(future);
-        } else {
-            value = future.getNow(null);
-        }
-        try {
-            step.accept(value, failure);
-        } catch (Throwable stepFailure) {
-            if (failure == null) {
-                return CompletableFuture.failedFuture(stepFailure);
-            }
-        }
-        return future;
-    }
-
-    /** The failure of a future that completed exceptionally. */
-    private static Throwable failureOf(CompletableFuture<Object> failed) {
-        try {
-            failed.join();
-            return null;
-        } catch (CancellationException cancelled) {
-            return cancelled;
-        } catch (CompletionException wrapped) {
-            return wrapped.getCause() != null ? wrapped.getCause() : wrapped;
-        }
-    }
-
-    /** An attempt stopped before its body ran: the downstream never saw it, so the breaker records nothing. */
-    private static final class NotStarted extends CancellationException {
-        private static final long serialVersionUID = 1L;
-
-        NotStarted(String message) {
-            super(message);
-        }
-    }
-
     /** One attempt's place in the bulkhead queue and its task on the executor, so that it can be stopped. */
     private final class AttemptHandle {
         volatile QueuedAttempt queued;
@@ -595,18 +548,6 @@ final class AsyncCall<T> {
             if (stage != null) {
                 cancel(stage);
             }
-        }
-    }
-
-    /**
-     * Cancels a stage the method returned. One that cannot be cancelled (its {@code toCompletableFuture} refuses,
-     * or it ignores cancel) keeps its bulkhead place until it completes: then the bulkhead does its job.
-     */
-    private static void cancel(CompletionStage<?> stage) {
-        try {
-            stage.toCompletableFuture().cancel(true);
-        } catch (UnsupportedOperationException cannotBeCancelled) {
-            // a stage of its own kind, which only its completion frees
         }
     }
 
