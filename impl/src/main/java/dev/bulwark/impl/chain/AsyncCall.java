@@ -160,7 +160,8 @@ final class AsyncCall<T> {
         };
         // An executor that refuses the retry ends the call with its refusal (the fallback may still apply).
         Consumer<RejectedExecutionException> refused = rejection -> {
-            metrics.retryCall(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+            // As the synchronous driver tags a retry that was decided but never ran: by the retries done.
+            metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
             finish(null, rejection);
         };
         if (delay > 0) {
@@ -170,13 +171,23 @@ final class AsyncCall<T> {
         }
     }
 
-    /** Ends a call whose last attempt was to be retried but may not be: its failure, or its rejected result. */
+    /**
+     * Ends a call whose last attempt was to be retried but may not be: its failure, or its rejected result as
+     * {@link RetryPolicy#exhausted} decides for both drivers.
+     */
     private void stopRetrying(Object value, Throwable failure) {
-        if (failure == null && op.retry.spec().rejectedResultFails()) {
-            finish(null, new ResultRejectedException(value));
-        } else {
-            finish(value, failure);
+        if (failure != null) {
+            finish(null, failure);
+            return;
         }
+        Object ended;
+        try {
+            ended = op.retry.exhausted(value);
+        } catch (ResultRejectedException rejected) {
+            finish(null, rejected);
+            return;
+        }
+        finish(ended, null);
     }
 
     private void finish(Object value, Throwable failure) {
