@@ -1,5 +1,6 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.optional.OptionalApi;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.Problems;

@@ -1,5 +1,6 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.health.DeploymentState;
 import dev.bulwark.api.BeforeRetryHandler;
 import dev.bulwark.api.CustomBackoffStrategy;
 import dev.bulwark.cdi.context.ContextCaptures;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
  * another component calls a guarded bean even earlier), and closes them when the container stops.
  */
 @Singleton
-public class BulwarkRuntime {
+public class BulwarkRuntime implements DeploymentState {
 
     @Inject
     GuardedBeans guarded;
@@ -84,11 +85,13 @@ public class BulwarkRuntime {
     }
 
     /** The circuit breakers of this deployment (and no other deployment's in the JVM), for operators. */
+    @Override
     public dev.bulwark.api.CircuitBreakerMaintenance breakers() {
         return calls().breakers();
     }
 
     /** The store {@code @Shared} rate limits and breakers share state through, if any method is shared. */
+    @Override
     public java.util.Optional<dev.bulwark.api.SharedStore> sharedStore() {
         return calls().sharedStore();
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.optional.OptionalApi;
 import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import java.util.concurrent.Executor;

@@ -2,7 +2,7 @@ package dev.bulwark.redis;
 
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
-import dev.bulwark.impl.shared.BreakerLink;
+import dev.bulwark.impl.circuitbreaker.BreakerLink;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.List;

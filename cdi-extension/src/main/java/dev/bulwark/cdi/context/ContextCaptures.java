@@ -1,6 +1,6 @@
 package dev.bulwark.cdi.context;
 
-import dev.bulwark.cdi.OptionalApi;
+import dev.bulwark.cdi.optional.OptionalApi;
 import jakarta.enterprise.inject.Instance;
 
 /**

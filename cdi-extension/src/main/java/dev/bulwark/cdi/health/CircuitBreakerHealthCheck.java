@@ -2,7 +2,6 @@ package dev.bulwark.cdi.health;
 
 import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
-import dev.bulwark.cdi.BulwarkRuntime;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
     private final DownWhenOpen downWhenOpen = DownWhenOpen.read(ConfigLookup.microProfile());
 
     @Inject
-    BulwarkRuntime runtime;
+    DeploymentState runtime;
 
     @Override
     public HealthCheckResponse call() {

@@ -1,7 +1,7 @@
 package dev.bulwark.cdi.metrics;
 
-import dev.bulwark.cdi.OptionalApi;
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.cdi.optional.OptionalApi;
+import dev.bulwark.impl.chain.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;

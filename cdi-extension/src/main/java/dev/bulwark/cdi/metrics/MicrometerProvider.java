@@ -1,7 +1,7 @@
 package dev.bulwark.cdi.metrics;
 
 import dev.bulwark.impl.chain.Operation;
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.chain.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package dev.bulwark.cdi.metrics;
 
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.chain.MetricsProvider;
 import jakarta.enterprise.inject.Instance;
 
 /** Finds MP Metrics 5's base registry through {@link BaseRegistryHolder}. */

@@ -1,6 +1,6 @@
 package dev.bulwark.cdi.metrics;
 
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.chain.MetricsProvider;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.util.AnnotationLiteral;
 import org.eclipse.microprofile.metrics.MetricRegistry;

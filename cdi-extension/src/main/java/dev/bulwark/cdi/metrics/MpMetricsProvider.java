@@ -1,7 +1,7 @@
 package dev.bulwark.cdi.metrics;
 
 import dev.bulwark.impl.chain.Operation;
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.chain.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;

@@ -1,6 +1,6 @@
 package dev.bulwark.cdi.metrics;
 
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.chain.MetricsProvider;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import jakarta.enterprise.inject.Instance;

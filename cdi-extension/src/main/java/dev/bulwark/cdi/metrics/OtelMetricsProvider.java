@@ -6,7 +6,7 @@ import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
-import dev.bulwark.impl.metrics.MetricsProvider;
+import dev.bulwark.impl.chain.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

@@ -1,6 +1,6 @@
 package dev.bulwark.cdi.metrics;
 
-import dev.bulwark.cdi.OptionalApi;
+import dev.bulwark.cdi.optional.OptionalApi;
 import dev.bulwark.cdi.definition.SynthesizedAnnotation;
 import java.lang.annotation.Annotation;
 import java.util.Map;

@@ -4,7 +4,6 @@ import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
-import dev.bulwark.impl.metrics.MetricsProvider;
 import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.Scheduler;
 import dev.bulwark.impl.time.Sleeper;

@@ -4,7 +4,6 @@ import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.CircuitStateListener;
 import dev.bulwark.api.RateLimitException;
-import dev.bulwark.impl.shared.BreakerLink;
 import dev.bulwark.impl.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.bulwark.cdi;
+package dev.bulwark.cdi.optional;
 
 import java.util.Optional;
 

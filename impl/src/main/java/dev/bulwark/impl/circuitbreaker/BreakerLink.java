@@ -1,4 +1,4 @@
-package dev.bulwark.impl.shared;
+package dev.bulwark.impl.circuitbreaker;
 
 import dev.bulwark.api.CircuitState;
 

@@ -1,0 +1,16 @@
+package dev.bulwark.impl.chain;
+
+import dev.bulwark.impl.metrics.MetricsRecorder;
+
+/**
+ * Creates the recorder of each operation when the operation is created, and may register gauges that read
+ * the operation's circuit breaker and bulkhead. The engine's default records nothing. It lives beside
+ * {@link Operation}, which it is handed, so that the metrics package (the recorder) depends on nothing of the chain.
+ */
+@FunctionalInterface
+public interface MetricsProvider {
+
+    MetricsProvider NOOP = operation -> MetricsRecorder.NOOP;
+
+    MetricsRecorder recorderFor(Operation operation);
+}
