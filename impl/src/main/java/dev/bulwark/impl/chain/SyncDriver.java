@@ -8,9 +8,9 @@ import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
 import dev.bulwark.impl.metrics.MetricsRecorder.FallbackUse;
 import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
+import dev.bulwark.impl.ratelimit.PermitWait;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
-import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.timeout.TimeoutWatchdog;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -165,27 +165,17 @@ final class SyncDriver {
      *         stays set and the exception's cause is the {@link InterruptedException})
      */
     private static void acquirePermit(Operation op, RateLimiter limiter) {
-        long wait = limiter.tryAcquire(1);
-        if (wait != 0) {
-            Clock clock = op.engine.clock();
-            long deadline = clock.nanoTime() + limiter.spec().maxWaitNanos();
-            while (wait != 0) {
-                long now = clock.nanoTime();
-                if (wait > deadline - now) {
-                    op.metrics.rateLimitCall(false);
-                    throw op.rateLimitRejection(wait, null);
-                }
-                try {
-                    op.engine.sleeper().sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    op.metrics.rateLimitCall(false);
-                    throw op.rateLimitRejection(Math.max(0, now + wait - clock.nanoTime()), e);
-                }
-                wait = limiter.tryAcquire(1);
-            }
+        long refusedFor;
+        try {
+            refusedFor = PermitWait.acquire(limiter, 1, op.engine.clock(), op.engine.sleeper());
+        } catch (PermitWait.Interrupted interrupted) {
+            op.metrics.rateLimitCall(false);
+            throw op.rateLimitRejection(interrupted.remainingNanos(), interrupted.getCause());
         }
-        op.metrics.rateLimitCall(true);
+        op.metrics.rateLimitCall(refusedFor == 0);
+        if (refusedFor != 0) {
+            throw op.rateLimitRejection(refusedFor, null);
+        }
     }
 
     private static Object timed(Operation op, Invoker action, Object target) throws Throwable {

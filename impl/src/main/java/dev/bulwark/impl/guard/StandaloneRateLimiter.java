@@ -2,6 +2,7 @@ package dev.bulwark.impl.guard;
 
 import dev.bulwark.api.RateLimitException;
 import dev.bulwark.api.RateLimiterHandle;
+import dev.bulwark.impl.ratelimit.PermitWait;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.Sleeper;
@@ -27,19 +28,14 @@ final class StandaloneRateLimiter implements RateLimiterHandle {
 
     @Override
     public void acquire(int permits) {
-        long deadline = clock.nanoTime() + limiter.spec().maxWaitNanos();
-        long wait = limiter.tryAcquire(permits);
-        while (wait != 0) {
-            if (wait > deadline - clock.nanoTime()) {
-                throw rejection(permits, wait, null);
-            }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw rejection(permits, wait, e);
-            }
-            wait = limiter.tryAcquire(permits);
+        long refusedFor;
+        try {
+            refusedFor = PermitWait.acquire(limiter, permits, clock, sleeper);
+        } catch (PermitWait.Interrupted interrupted) {
+            throw rejection(permits, interrupted.remainingNanos(), interrupted.getCause());
+        }
+        if (refusedFor != 0) {
+            throw rejection(permits, refusedFor, null);
         }
     }
 
