@@ -223,11 +223,6 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         return false;
     }
 
-    /** Tells whether {@code failure} would count as a failure. */
-    public boolean isFailure(Throwable failure) {
-        return spec.failOn().matches(failure);
-    }
-
     private void open(Phase from) {
         if (transition(from, new Phase(CircuitState.OPEN, clock.nanoTime(), null))) {
             opened.increment();

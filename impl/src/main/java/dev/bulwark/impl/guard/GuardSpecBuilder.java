@@ -50,8 +50,8 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     private Executor executor;
     private SharedStore sharedStore;
 
-    /** A builder whose guards run on {@code engine} (for virtual time in tests: an engine on ManualTime). */
-    public GuardSpecBuilder(Engine engine) {
+    /** A builder whose guards run on {@code engine}: the provider's shared one, or one on virtual time in tests. */
+    GuardSpecBuilder(Engine engine) {
         this.engine = notNull(engine, "engine");
     }
 
