@@ -1,6 +1,11 @@
 package dev.bulwark.cdi.reactive;
 
 import dev.bulwark.api.AsynchronousNonBlocking;
+import dev.bulwark.api.BeforeRetry;
+import dev.bulwark.api.ExponentialBackoff;
+import dev.bulwark.api.Guarded;
+import dev.bulwark.api.Preset;
+import dev.bulwark.api.RetryWhen;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,6 +111,45 @@ final class UniBeans {
             threads.add(Thread.currentThread().getName());
             return subscriptions.incrementAndGet() <= 1 ? CompletableFuture.failedFuture(new IllegalStateException("down"))
                     : CompletableFuture.completedFuture("stage");
+        }
+    }
+
+    /** Refinements and presets on Uni methods, as on CompletionStage ones. */
+    @Dependent
+    public static class RefinedUnis {
+        final AtomicInteger subscriptions = new AtomicInteger();
+        final List<Integer> beforeRetries = new CopyOnWriteArrayList<>();
+
+        /** Retries while the item is "pending" (a rejected result), with a before-retry method and a backoff. */
+        @Retry(maxRetries = 5, delay = 1, jitter = 0)
+        @ExponentialBackoff(factor = 2, maxDelay = 10)
+        @RetryWhen(result = IsPending.class)
+        @BeforeRetry(methodName = "counting")
+        public Uni<String> untilReady() {
+            return Uni.createFrom().item(() -> subscriptions.incrementAndGet() < 3 ? "pending" : "ready");
+        }
+
+        void counting() {
+            beforeRetries.add(subscriptions.get());
+        }
+
+        /** The HTTP_INTERNAL preset: its retry applies to the Uni's failures. */
+        @Guarded(Preset.HTTP_INTERNAL)
+        public Uni<String> preset() {
+            return Uni.createFrom().item(() -> {
+                if (subscriptions.incrementAndGet() < 2) {
+                    throw new IllegalStateException("down");
+                }
+                return "preset";
+            });
+        }
+    }
+
+    /** Retries a pending item. */
+    public static class IsPending implements java.util.function.Predicate<Object> {
+        @Override
+        public boolean test(Object item) {
+            return "pending".equals(item);
         }
     }
 

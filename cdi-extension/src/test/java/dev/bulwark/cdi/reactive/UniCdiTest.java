@@ -31,7 +31,7 @@ class UniCdiTest {
     @BeforeAll
     static void start() {
         weld = new Weld().disableDiscovery().addExtension(new BulwarkExtension())
-                .addBeanClasses(UniService.class, UniBeans.ItemHandler.class).initialize();
+                .addBeanClasses(UniService.class, UniBeans.ItemHandler.class, UniBeans.RefinedUnis.class).initialize();
     }
 
     @AfterAll
@@ -121,6 +121,21 @@ class UniCdiTest {
         subscription.cancel();
         Thread.sleep(50); // nothing may happen; the retry would only come after 60 s anyway
         assertEquals(1, service.subscriptions.get());
+    }
+
+    @Test
+    void shouldApplyRetryWhenBeforeRetryAndBackoffsToTheUnisItem() {
+        UniBeans.RefinedUnis refined = weld.select(UniBeans.RefinedUnis.class).get();
+        assertEquals("ready", await(refined.untilReady()));
+        assertEquals(3, refined.subscriptions.get(), "a pending item was retried twice");
+        assertEquals(java.util.List.of(1, 2), refined.beforeRetries, "the before-retry method ran before each retry");
+    }
+
+    @Test
+    void shouldApplyAPresetToAUni() {
+        UniBeans.RefinedUnis refined = weld.select(UniBeans.RefinedUnis.class).get();
+        assertEquals("preset", await(refined.preset()));
+        assertEquals(2, refined.subscriptions.get());
     }
 
     @Test
