@@ -1,6 +1,7 @@
 package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.optional.OptionalApi;
+import dev.bulwark.cdi.definition.ClassNames;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.MethodDefinition;
@@ -75,7 +76,7 @@ public class BulwarkExtension implements Extension, GuardedBeans {
         Class<T> type = event.getAnnotatedType().getJavaClass();
         if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && DefinitionReader.isGuarded(type)) {
             event.configureAnnotatedType().add(FaultToleranceBinding.Literal.INSTANCE);
-        } else if (RestClients.isRestClient(type) && DefinitionReader.isGuarded(type)) {
+        } else if (type.isInterface() && ClassNames.isRestClient(type) && DefinitionReader.isGuarded(type)) {
             // An MP Rest Client implementation makes the interface's bean itself and intercepts it by the bindings of
             // the interface's methods, which carry ours transitively: its definitions are read here, by its name.
             definitions.addAll(new DefinitionReader(config, problems).readGuarded(type));

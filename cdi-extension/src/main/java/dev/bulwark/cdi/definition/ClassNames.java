@@ -5,7 +5,9 @@ package dev.bulwark.cdi.definition;
  * REST client generates for an MP Rest Client interface ({@code <interface>$$CDIWrapper}, which copies the
  * interface's annotations), which goes by its interface's name: the name the user wrote the annotations on.
  */
-final class ClassNames {
+public final class ClassNames {
+
+    static final String REGISTER_REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
 
     /** The suffix of the class quarkus-rest-client generates as the CDI bean of a REST client interface. */
     static final String REST_CLIENT_WRAPPER = "$$CDIWrapper";
@@ -16,6 +18,26 @@ final class ClassNames {
     static String of(Class<?> beanClass) {
         Class<?> client = restClientInterface(beanClass);
         return client != null ? client.getName() : beanClass.getName();
+    }
+
+    /**
+     * Whether {@code beanClass} is the bean of an MP Rest Client: Quarkus' generated class, or the interface itself
+     * (annotated {@code @RegisterRestClient}, named by string so that the Rest Client API stays optional) when an
+     * implementation makes its bean from the interface.
+     */
+    public static boolean isRestClient(Class<?> beanClass) {
+        if (restClientInterface(beanClass) != null) {
+            return true;
+        }
+        if (!beanClass.isInterface()) {
+            return false;
+        }
+        for (java.lang.annotation.Annotation annotation : beanClass.getAnnotations()) {
+            if (annotation.annotationType().getName().equals(REGISTER_REST_CLIENT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The REST client interface {@code beanClass} was generated for, or null if it is an ordinary bean class. */

@@ -32,11 +32,6 @@ final class ExecutionReader {
                 && parameters[parameters.length - 1].getName().equals("kotlin.coroutines.Continuation");
     }
 
-    /** Whether {@code beanClass} is the bean of an MP Rest Client interface (Quarkus' generated one, or a proxy's). */
-    private static boolean restClient(Class<?> beanClass) {
-        return ClassNames.restClientInterface(beanClass) != null || beanClass.isInterface();
-    }
-
     /**
      * @param strategies whether any strategy (retry, breaker, ...) applies to the method
      */
@@ -95,7 +90,7 @@ final class ExecutionReader {
         if (type != null && type.lazy()) {
             return Execution.NON_BLOCKING;
         }
-        if (type == AsyncTypes.STAGE && (strategies || offload) && restClient(beanClass)) {
+        if (type == AsyncTypes.STAGE && (strategies || offload) && ClassNames.isRestClient(beanClass)) {
             // A REST client's stage method never fails while it returns: only its stage's outcome can be guarded.
             return Execution.NON_BLOCKING;
         }

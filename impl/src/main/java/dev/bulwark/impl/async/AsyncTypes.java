@@ -49,7 +49,7 @@ public final class AsyncTypes {
         if (returnType == Future.class) {
             return FUTURE;
         }
-        if (UNI != null && returnType.getName().equals(UniType.UNI)) {
+        if (UNI != null && isUni(returnType)) {
             return UNI;
         }
         return null;

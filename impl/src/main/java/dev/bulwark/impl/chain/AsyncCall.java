@@ -449,22 +449,7 @@ final class AsyncCall<T> {
                 return;
             }
             try {
-                CompletionStage<T> stage = action.call();
-                if (stage == null) {
-                    out.completeExceptionally(new NullPointerException(op.spec.name() + " returned null"));
-                    return;
-                }
-                handle.returned = stage;
-                if (handle.aborted) {
-                    cancel(stage); // timed out (or cancelled) while the method was still returning its stage
-                }
-                stage.whenComplete((value, failure) -> {
-                    if (failure == null) {
-                        out.complete(value);
-                    } else {
-                        out.completeExceptionally(unwrap(failure));
-                    }
-                });
+                follow(handle, action.call(), out);
             } catch (Throwable failure) {
                 out.completeExceptionally(failure);
             }
@@ -508,25 +493,38 @@ final class AsyncCall<T> {
         } catch (Throwable failure) {
             return CompletableFuture.failedFuture(failure);
         }
-        if (stage == null) {
-            return CompletableFuture.failedFuture(new NullPointerException(op.spec.name() + " returned null"));
-        }
-        handle.returned = stage;
-        if (handle.aborted) {
-            cancel(stage);
-        }
         if (stage instanceof CompletableFuture<?> future) {
+            follow(handle, stage, null);
             return (CompletableFuture<Object>) future;
         }
         CompletableFuture<Object> out = new CompletableFuture<>();
-        stage.whenComplete((value, failure) -> {
-            if (failure == null) {
-                out.complete(value);
-            } else {
-                out.completeExceptionally(unwrap(failure));
-            }
-        });
+        follow(handle, stage, out);
         return out;
+    }
+
+    /**
+     * What an attempt does with the stage its method returned, offloaded or inline: remembers it so that a timeout or
+     * cancel can cancel it (at once if one came while the method was still returning it), and pipes its outcome into
+     * {@code out} (null: the stage is followed as it is). A null stage fails the attempt.
+     */
+    private void follow(AttemptHandle handle, CompletionStage<T> stage, CompletableFuture<Object> out) {
+        if (stage == null) {
+            out.completeExceptionally(new NullPointerException(op.spec.name() + " returned null"));
+            return;
+        }
+        handle.returned = stage;
+        if (handle.aborted) {
+            cancel(stage); // timed out (or cancelled) while the method was still returning its stage
+        }
+        if (out != null) {
+            stage.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    out.complete(value);
+                } else {
+                    out.completeExceptionally(unwrap(failure));
+                }
+            });
+        }
     }
 
     /** One attempt's place in the bulkhead queue and its task on the executor, so that it can be stopped. */
