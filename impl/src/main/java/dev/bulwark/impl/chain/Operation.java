@@ -1,17 +1,14 @@
 package dev.bulwark.impl.chain;
 
-import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.async.AsyncType;
 import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.bulkhead.QueueingBulkhead;
 import dev.bulwark.impl.bulkhead.SemaphoreBulkhead;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.metrics.MetricsRecorder;
-import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.retry.RetryPolicy;
 import dev.bulwark.impl.shared.SharedName;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +29,7 @@ public final class Operation {
     final QueueingBulkhead queue;
     final long timeoutNanos;
     final MetricsRecorder metrics;
+    final Stages stages;
 
     Operation(OperationSpec spec, Engine engine) {
         this.spec = spec;
@@ -56,6 +54,7 @@ public final class Operation {
         this.queue = spec.bulkhead() != null && async ? new QueueingBulkhead(spec.bulkhead()) : null;
         this.timeoutNanos = spec.timeout() != null ? spec.timeout().timeoutNanos() : 0;
         this.metrics = engine.metrics().recorderFor(this);
+        this.stages = Stages.of(this);
     }
 
     /**
@@ -125,16 +124,6 @@ public final class Operation {
     /** The shared circuit breaker, or null. */
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
-    }
-
-    /** The exception for an attempt the rate limiter refused; {@code retryAfterNanos} as the limiter said. */
-    RateLimitException rateLimitRejection(long retryAfterNanos, Throwable cause) {
-        RateLimitSpec limit = spec.rateLimit();
-        String message = spec.name() + " rejected by its rate limit of " + limit.value() + " per "
-                + Duration.ofNanos(limit.windowNanos()) + " (" + limit.type() + "); next permit in "
-                + Duration.ofNanos(retryAfterNanos);
-        return new RateLimitException(cause == null ? message : message + "; interrupted while waiting",
-                Duration.ofNanos(retryAfterNanos), cause);
     }
 
     /** The shared rate limiter, or null. */

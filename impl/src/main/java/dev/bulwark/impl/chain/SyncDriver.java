@@ -2,23 +2,16 @@ package dev.bulwark.impl.chain;
 
 import static dev.bulwark.impl.chain.Throwables.sneakyThrow;
 
-import dev.bulwark.api.RateLimitException;
-import dev.bulwark.impl.fallback.FallbackSpec;
-import dev.bulwark.impl.metrics.MetricsRecorder;
-import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
-import dev.bulwark.impl.metrics.MetricsRecorder.FallbackUse;
-import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
-import dev.bulwark.impl.ratelimit.PermitWait;
-import dev.bulwark.impl.ratelimit.RateLimiter;
-import dev.bulwark.impl.retry.RetryPolicy;
-import dev.bulwark.impl.timeout.TimeoutWatchdog;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import dev.bulwark.impl.stage.Around;
+import dev.bulwark.impl.stage.Decision;
+import dev.bulwark.impl.stage.Gate;
+import dev.bulwark.impl.stage.Passage;
+import dev.bulwark.impl.time.Sleeper;
 
 /**
- * Runs the chain on the caller's thread: Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead, action.
- * Straight-line code with the per-call state in locals: nothing is allocated on the success path.
+ * Runs an operation's stages on the caller's thread: each around-stage a loop over its decisions, each gate a frame
+ * that holds its permit in locals, the method innermost. Names no strategy. Nothing is allocated on the success path;
+ * waits (a retry's delay) sleep through the engine's sleeper, interruptibly.
  */
 final class SyncDriver {
 
@@ -26,210 +19,125 @@ final class SyncDriver {
     }
 
     static Object call(Operation op, Invoker action, Object target, Object context) throws Exception {
-        FallbackSpec fallback = op.spec.fallback();
-        MetricsRecorder metrics = op.metrics;
-        Object result;
-        try {
-            result = retrying(op, action, target, context);
-        } catch (Throwable failure) {
-            if (fallback == null || !fallback.applyOn().matches(failure)) {
-                metrics.invocation(false, fallback == null ? FallbackUse.NOT_DEFINED : FallbackUse.NOT_APPLIED);
-                throw sneakyThrow(failure);
-            }
-            try {
-                result = fallback.function().apply(context, failure);
-            } catch (Throwable fallbackFailure) {
-                metrics.invocation(false, FallbackUse.APPLIED);
-                throw sneakyThrow(fallbackFailure);
-            }
-            metrics.invocation(true, FallbackUse.APPLIED);
-            return result;
-        }
-        metrics.invocation(true, fallback == null ? FallbackUse.NOT_DEFINED : FallbackUse.NOT_APPLIED);
-        return result;
+        return around(op, 0, action, target, context);
     }
 
-    private static Object retrying(Operation op, Invoker action, Object target, Object context) throws Throwable {
-        RetryPolicy retry = op.retry;
-        if (retry == null) {
-            return attempt(op, action, target);
+    private static Object around(Operation op, int k, Invoker action, Object target, Object context) throws Exception {
+        Around[] arounds = op.stages.arounds;
+        if (k == arounds.length) {
+            return attempt(op.stages.gates, action, target);
         }
-        MetricsRecorder metrics = op.metrics;
-        long start = op.engine.clock().nanoTime();
-        retry.deposit(start);
-        int retries = 0;
-        long previousDelay = 0;
+        Around stage = arounds[k];
+        long mark = stage.begin();
+        Decision decision = null;
         while (true) {
-            Object result = null;
+            Object value = null;
             Throwable failure = null;
-            boolean returned = false;
             try {
-                result = attempt(op, action, target);
-                returned = true;
+                value = around(op, k + 1, action, target, context);
             } catch (Throwable t) {
-                // An interrupted caller (shutdown, cancel) stops here, with its interrupt kept: an
-                // InterruptedException is an Exception, but retrying it would ignore the one who interrupted.
-                boolean interrupted = t instanceof InterruptedException;
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                if (interrupted || !retry.retriesOn(t)) {
-                    metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
-                    throw t;
-                }
                 failure = t;
             }
-            // Outside the attempt's try: a result predicate that throws ends the call (as in the async driver)
-            // instead of being retried as if the downstream had failed.
-            if (returned && !retry.retriesOnResult(result)) {
-                metrics.retryCall(retries > 0, RetryOutcome.VALUE_RETURNED);
-                return result;
+            // Outside the attempt's try: a decision that throws (a result predicate) ends this stage's call with its
+            // exception instead of being taken for the downstream's failure.
+            if (failure == null && stage.ends(value, decision)) {
+                return value;
             }
-            RetryOutcome stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
-            if (stop == null && !retry.withdraw()) {
-                stop = RetryOutcome.RETRY_BUDGET_EXHAUSTED;
-            }
-            if (stop == null) {
-                long delay = retry.delayNanos(retries + 1, previousDelay, failure);
-                if (delay > 0) {
-                    try {
-                        op.engine.sleeper().sleep(delay);
-                    } catch (InterruptedException e) {
-                        // The caller was interrupted while waiting: stop, and keep the interrupt visible.
-                        Thread.currentThread().interrupt();
-                        metrics.retryCall(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
-                        throw failure != null ? failure : e;
-                    }
-                    // Waiting may have used up the time allowed.
-                    stop = retry.stopReason(retries, op.engine.clock().nanoTime() - start);
-                }
-                previousDelay = delay;
-            }
-            if (stop != null) {
-                metrics.retryCall(retries > 0, stop);
+            Decision next = stage.next(decision, mark, value, failure, context);
+            if (next == null) {
                 if (failure != null) {
-                    throw failure;
+                    throw sneakyThrow(failure);
                 }
-                return retry.exhausted(result);
+                return value;
             }
-            retries++;
-            metrics.retried();
-            retry.beforeRetry(context, retries, failure);
+            decision = next;
+            if (decision.kind() == Decision.Kind.AGAIN) {
+                decision = waitAndResume(op.engine.sleeper(), stage, decision, mark, context);
+            }
+            switch (decision.kind()) {
+                case AGAIN:
+                    continue;
+                case FAIL:
+                    throw sneakyThrow(decision.failure());
+                default: // RETURN; AWAIT is for asynchronous calls, whose stage is the value here
+                    return decision.value();
+            }
         }
     }
 
-    private static Object attempt(Operation op, Invoker action, Object target) throws Throwable {
-        var breaker = op.circuitBreaker;
-        var limiter = op.rateLimiter;
-        if (breaker == null) {
-            if (limiter != null) {
-                acquirePermit(op, limiter);
-            }
-            return timed(op, action, target);
-        }
-        Object permit = breaker.tryAcquire();
-        if (permit == null) {
-            op.metrics.circuitBreakerCall(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
-            throw new CircuitBreakerOpenException(op.spec.name());
-        }
-        if (limiter != null) {
+    private static Decision waitAndResume(Sleeper sleeper, Around stage, Decision decision, long mark, Object context)
+            throws Exception {
+        if (decision.delayNanos() > 0) {
             try {
-                acquirePermit(op, limiter);
-            } catch (RateLimitException refused) {
-                // The downstream was never called: the breaker decides whether that counts at all.
-                if (breaker.onRateLimited(permit, refused)) {
-                    op.metrics.circuitBreakerCall(CircuitBreakerResult.FAILURE);
-                }
-                throw refused;
+                sleeper.sleep(decision.delayNanos());
+            } catch (InterruptedException e) {
+                // The caller was interrupted while waiting: stop, and keep the interrupt visible.
+                Thread.currentThread().interrupt();
+                Throwable last = stage.stopped(decision).failure();
+                throw sneakyThrow(last != null ? last : e);
             }
         }
-        Object result;
-        long started = breaker.startTime();
-        try {
-            result = timed(op, action, target);
-        } catch (Throwable t) {
-            boolean failed = breaker.onOutcome(permit, t, started);
-            op.metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
-            throw t;
+        return stage.resume(decision, mark, context);
+    }
+
+    /** One attempt through the gates: the outermost one enters here, each frame inside enters the next. */
+    private static Object attempt(Gate[] gates, Invoker action, Object target) throws Exception {
+        if (gates.length == 0) {
+            return action.invoke(target);
         }
-        breaker.onSuccess(permit, started);
-        op.metrics.circuitBreakerCall(CircuitBreakerResult.SUCCESS);
-        return result;
+        Gate gate = gates[0];
+        Object permit = gate.enter();
+        try {
+            return through(gates, 0, permit, gate.mark(), action, target);
+        } catch (Refusal refusal) {
+            throw sneakyThrow(refusal.rejection);
+        }
     }
 
     /**
-     * Takes one rate-limit permit, waiting on the caller's thread (through the engine's sleeper, interruptibly) up to
-     * the limit's maxWait for it. Allocation-free when a permit is free.
-     *
-     * @throws RateLimitException when no permit is free within maxWait, or the wait is interrupted (the interrupt
-     *         stays set and the exception's cause is the {@link InterruptedException})
+     * Gate {@code i} let the attempt through with {@code permit}: runs what is inside it and hands the permit back with
+     * the outcome. A refusal by a gate inside travels outwards as a {@link Refusal} for as long as no gate replaces it,
+     * so that every gate it passes knows the downstream was never called.
      */
-    private static void acquirePermit(Operation op, RateLimiter limiter) {
-        long refusedFor;
+    private static Object through(Gate[] gates, int i, Object permit, long mark, Invoker action, Object target)
+            throws Exception {
+        Gate gate = gates[i];
+        int inner = i + 1;
+        Object value;
         try {
-            refusedFor = PermitWait.acquire(limiter, 1, op.engine.clock(), op.engine.sleeper());
-        } catch (PermitWait.Interrupted interrupted) {
-            op.metrics.rateLimitCall(false);
-            throw op.rateLimitRejection(interrupted.remainingNanos(), interrupted.getCause());
+            if (inner == gates.length) {
+                value = action.invoke(target);
+            } else {
+                Gate next = gates[inner];
+                Object innerPermit;
+                try {
+                    innerPermit = next.enter();
+                } catch (Throwable rejection) {
+                    throw new Refusal(rejection);
+                }
+                value = through(gates, inner, innerPermit, next.mark(), action, target);
+            }
+        } catch (Refusal refusal) {
+            Throwable out = gate.exit(permit, mark, refusal.rejection, Passage.REFUSED);
+            throw out == refusal.rejection ? refusal : sneakyThrow(out);
+        } catch (Throwable failure) {
+            throw sneakyThrow(gate.exit(permit, mark, failure, Passage.RAN));
         }
-        op.metrics.rateLimitCall(refusedFor == 0);
-        if (refusedFor != 0) {
-            throw op.rateLimitRejection(refusedFor, null);
+        Throwable out = gate.exit(permit, mark, null, Passage.RAN);
+        if (out != null) {
+            throw sneakyThrow(out);
         }
+        return value;
     }
 
-    private static Object timed(Operation op, Invoker action, Object target) throws Throwable {
-        if (op.timeoutNanos == 0) {
-            return bulkheaded(op, action, target);
-        }
-        MetricsRecorder metrics = op.metrics;
-        long start = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
-        TimeoutWatchdog watchdog = op.engine.watchdog();
-        TimeoutWatchdog.Slot slot = watchdog.arm(op.timeoutNanos);
-        Object result = null;
-        Throwable failure = null;
-        try {
-            result = bulkheaded(op, action, target);
-        } catch (Throwable t) {
-            failure = t;
-        }
-        boolean timedOut = watchdog.disarm(slot);
-        if (metrics.enabled()) {
-            metrics.timeoutCall(timedOut, op.engine.clock().nanoTime() - start);
-        }
-        if (timedOut) {
-            TimeoutException timeout = new TimeoutException(
-                    op.spec.name() + " timed out after " + op.timeoutNanos / 1_000_000 + " ms");
-            if (failure != null) {
-                timeout.addSuppressed(failure);
-            }
-            throw timeout;
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return result;
-    }
+    /** A gate's rejection on its way out through the gates outside it; only on the rejection path, never seen. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Throwable rejection;
 
-    private static Object bulkheaded(Operation op, Invoker action, Object target) throws Exception {
-        var bulkhead = op.semaphore;
-        if (bulkhead == null) {
-            return action.invoke(target);
-        }
-        MetricsRecorder metrics = op.metrics;
-        if (!bulkhead.tryAcquire()) {
-            metrics.bulkheadCall(false);
-            throw new BulkheadException(op.spec.name() + " rejected: " + bulkhead.limit() + " calls already running");
-        }
-        metrics.bulkheadCall(true);
-        long start = metrics.enabled() ? op.engine.clock().nanoTime() : 0;
-        try {
-            return action.invoke(target);
-        } finally {
-            bulkhead.release();
-            if (metrics.enabled()) {
-                metrics.bulkheadRunning(op.engine.clock().nanoTime() - start);
-            }
+        Refusal(Throwable rejection) {
+            super(null, null, false, false);
+            this.rejection = rejection;
         }
     }
 }

@@ -1,0 +1,11 @@
+/**
+ * The seam between the drivers and the strategies. A guarded operation is an ordered list of stages in the MP FT
+ * order: around-stages outside (fallback, retry), then gates (circuit breaker, rate limit, timeout, bulkhead), then
+ * the method. A {@link dev.bulwark.impl.stage.Gate} lets one attempt through or refuses it, and hears how the
+ * attempt ended; an {@link dev.bulwark.impl.stage.Around} decides, after each outcome, whether the call returns,
+ * fails or goes again after a delay. The synchronous driver, the asynchronous driver and the Uni adapter loop over
+ * the list and name no strategy; each strategy is written once, in its own package, for all of them.
+ *
+ * <p>This package depends on nothing else in the engine, so that every strategy package can depend on it.
+ */
+package dev.bulwark.impl.stage;
