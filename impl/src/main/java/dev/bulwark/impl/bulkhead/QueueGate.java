@@ -34,6 +34,24 @@ public final class QueueGate extends Gate {
     }
 
     @Override
+    public boolean usesAdmission() {
+        return true;
+    }
+
+    /** A free place with nobody waiting for one: taken, without a waiter object. */
+    @Override
+    public Object admitAtOnce() {
+        if (!bulkhead.tryStart()) {
+            return null;
+        }
+        metrics.bulkheadCall(true);
+        if (metrics.enabled()) {
+            metrics.bulkheadWaiting(0); // as a waiter started at once would have recorded it
+        }
+        return PERMIT;
+    }
+
+    @Override
     public void enter(dev.bulwark.impl.stage.Admission admission) {
         Waiter waiter = new Waiter(admission);
         // Set before submitting: the abort may come while the attempt waits, and must find it.

@@ -46,6 +46,18 @@ public final class QueueingBulkhead {
         return Admission.STARTED;
     }
 
+    /**
+     * Takes a place if one is free and nobody waits for one, without a task to run: the caller runs its own, and
+     * calls {@link #release()} exactly once when its result completes. False leaves everything as it was.
+     */
+    public synchronized boolean tryStart() {
+        if (running >= limit || !waiting.isEmpty()) {
+            return false;
+        }
+        running++;
+        return true;
+    }
+
     /** Gives the place of a finished task to the next waiter, or frees it. */
     public void release() {
         Runnable next;

@@ -26,37 +26,105 @@ final class AsyncAttempt {
 
     private final AsyncCall<?> call;
     private final Gate[] gates;
-    private final Level[] levels;
+    // Each gate's permit, and its mark at marks[offset + i] (after the call's around-stages' marks).
+    private final Object[] permits;
+    private final long[] marks;
+    // The attempt at each gate that uses an admission, created only for those; published[0..n) by the count below,
+    // so that an abort from another thread finds every one a gate may already have given an abort hook to.
+    private Level[] levels;
+    private volatile int published;
+    // The innermost gate whose inside has ended (the outcome goes out from there): neither it nor a gate outside it
+    // is told started any more.
+    private volatile int reached = -1;
     // Set when the attempt is given up (a timeout, the caller's cancel): what has not started yet never starts.
     private volatile boolean aborted;
-    // The offloaded method's task and the stage the method returned, so that an abort can stop them.
-    private volatile FutureTask<?> running;
-    private volatile CompletionStage<?> returned;
+    // A timeout ended the attempt: gates inside it exit later, still using this attempt's permits and marks.
+    private volatile boolean endedEarly;
+    // The offloaded method's task, then the stage the method returned, so that an abort can stop them.
+    private volatile Object inside;
     // An admission came after its gate's enter returned (a permit waited for, a bulkhead place handed over by another
     // call): the method then does not run on the thread that admitted it, which may be another call's.
     private volatile boolean deferred;
 
-    AsyncAttempt(AsyncCall<?> call) {
+    AsyncAttempt(AsyncCall<?> call, Object[] permits, long[] marks) {
         this.call = call;
         this.gates = call.op.stages.gates;
-        this.levels = new Level[gates.length];
+        this.permits = permits;
+        this.marks = marks;
     }
 
     void start() {
         enter(0);
     }
 
+    boolean endedEarly() {
+        return endedEarly;
+    }
+
+    /**
+     * Gates {@code i} and those inside it let the attempt through, or one refuses it. A gate that needs no admission,
+     * or admits this attempt at once, is entered here, directly; otherwise it gets a {@link Level} and the attempt
+     * goes on from that admission.
+     */
     private void enter(int i) {
-        if (i == gates.length) {
-            run();
+        int offset = marks.length - gates.length;
+        for (; i < gates.length; i++) {
+            Gate gate = gates[i];
+            Object permit;
+            if (gate.usesAdmission()) {
+                permit = gate.admitAtOnce();
+                if (permit == null) {
+                    Level level = new Level(i, PENDING);
+                    publish(level);
+                    level.enterer = Thread.currentThread();
+                    level.entering = true;
+                    gate.enter(level);
+                    level.entering = false;
+                    return;
+                }
+            } else {
+                try {
+                    permit = gate.enter();
+                } catch (Throwable rejection) {
+                    ended(i - 1, null, rejection,
+                            rejection instanceof NotStarted ? Passage.NOT_STARTED : Passage.REFUSED);
+                    return;
+                }
+            }
+            permits[i] = permit;
+            long mark = gate.mark();
+            marks[offset + i] = mark;
+            if (gate.followsStart()) {
+                enter(i + 1);
+                startedInside(i, permit, mark, null);
+                return;
+            }
+        }
+        run();
+    }
+
+    /**
+     * Gate {@code i} admitted the attempt and what is inside it has started: unless that is over already, the gate
+     * hears of it, with the attempt's admission there ({@code level}), or one made now for a gate admitted at once.
+     */
+    private void startedInside(int i, Object permit, long mark, Level level) {
+        if (reached >= i) {
             return;
         }
-        Level level = new Level(i);
-        levels[i] = level;
-        level.enterer = Thread.currentThread();
-        level.entering = true;
-        gates[i].enter(level);
-        level.entering = false;
+        if (level == null) {
+            level = new Level(i, ADMITTED);
+            publish(level);
+        }
+        gates[i].started(permit, mark, level);
+    }
+
+    private void publish(Level level) {
+        if (levels == null) {
+            levels = new Level[gates.length];
+        }
+        levels[level.index] = level;
+        // A gate admitted at once gets its admission after those inside it: the count never goes down.
+        published = Math.max(published, level.index + 1);
     }
 
     /**
@@ -64,16 +132,22 @@ final class AsyncAttempt {
      * (or replaces it), until one that a timeout already ended, which keeps this late outcome from going further.
      */
     private void ended(int i, Object value, Throwable failure, Passage passage) {
+        if (i > reached) {
+            reached = i;
+        }
+        int offset = marks.length - gates.length;
         while (i >= 0) {
-            Level level = levels[i];
-            level.innerDone = true;
             Throwable out;
             try {
-                out = gates[i].exit(level.permit, level.mark, failure, passage);
+                out = gates[i].exit(permits[i], marks[offset + i], failure, passage);
             } catch (Throwable exitFailure) {
                 out = exitFailure;
             }
-            if (!level.finish()) {
+            // Read after the exit: a gate's timer that ended the attempt first was armed with its admission
+            // published, and the exit's losing compare-and-set makes that publication visible here.
+            Level[] tracked = levels;
+            Level level = tracked == null ? null : tracked[i];
+            if (level != null && !level.finish()) {
                 return;
             }
             if (out != failure) {
@@ -93,26 +167,26 @@ final class AsyncAttempt {
      */
     void abortInside(int i, boolean interrupt) {
         aborted = true;
-        for (int j = i + 1; j < levels.length; j++) {
-            Level level = levels[j];
+        int count = published;
+        Level[] tracked = levels;
+        for (int j = i + 1; j < count; j++) {
+            Level level = tracked[j];
             if (level != null) {
                 level.abort();
             }
         }
-        FutureTask<?> task = running;
-        if (task != null) {
+        Object running = inside;
+        if (running instanceof FutureTask<?> task) {
             // A non-blocking attempt's thread is its caller's (an event loop): never interrupted.
-            task.cancel(interrupt && call.offload);
-        }
-        CompletionStage<?> stage = returned;
-        if (stage != null) {
+            task.cancel(interrupt && call.offload());
+        } else if (running instanceof CompletionStage<?> stage) {
             cancel(stage);
         }
     }
 
     /** Every gate admitted the attempt: the method runs, on the executor when offloaded, else here or on the steps. */
     private void run() {
-        Executor runner = call.offload ? call.op.engine.executor() : deferred ? call.steps : null;
+        Executor runner = call.offload() ? call.op.engine.executor() : deferred ? call.steps() : null;
         if (runner == null) {
             inline();
         } else {
@@ -137,7 +211,7 @@ final class AsyncAttempt {
                 }
             }
         };
-        running = task;
+        inside = task;
         if (aborted) {
             // The abort came before the task was published and could not reach it: the attempt never starts.
             task.cancel(false);
@@ -182,7 +256,7 @@ final class AsyncAttempt {
             methodEnded(null, new NullPointerException(call.op.spec.name() + " returned null"));
             return;
         }
-        returned = stage;
+        inside = stage;
         if (aborted) {
             cancel(stage); // timed out (or cancelled) while the method was still returning its stage
         }
@@ -231,17 +305,15 @@ final class AsyncAttempt {
     /** The attempt at gate {@code index}: what the gate is given to admit or refuse it, and its permit after. */
     private final class Level implements Admission {
         final int index;
-        volatile int state = PENDING;
-        Object permit;
-        long mark;
+        volatile int state;
         // Whether, and on which thread, the gate's enter is running: an admission from inside it is at once.
         volatile boolean entering;
         Thread enterer;
-        volatile boolean innerDone;
         private volatile Runnable abort;
 
-        Level(int index) {
+        Level(int index, int state) {
             this.index = index;
+            this.state = state;
         }
 
         @Override
@@ -249,14 +321,15 @@ final class AsyncAttempt {
             if (!STATE.compareAndSet(this, PENDING, ADMITTED)) {
                 return; // given up meanwhile
             }
-            this.permit = permit;
-            this.mark = gates[index].mark();
+            permits[index] = permit;
+            long mark = gates[index].mark();
+            marks[marks.length - gates.length + index] = mark;
             if (!entering || Thread.currentThread() != enterer) {
                 deferred = true;
             }
             enter(index + 1);
-            if (!innerDone) {
-                gates[index].started(permit, mark, this);
+            if (gates[index].followsStart()) {
+                startedInside(index, permit, mark, this);
             }
         }
 
@@ -273,10 +346,11 @@ final class AsyncAttempt {
             if (!STATE.compareAndSet(this, ADMITTED, ENDED)) {
                 return;
             }
+            endedEarly = true;
             abortInside(index, true);
             Runnable settle = () -> ended(index - 1, null, failure, Passage.RAN);
             try {
-                call.steps.execute(settle);
+                call.steps().execute(settle);
             } catch (RejectedExecutionException refused) {
                 // An executor that refuses work must not leave the caller waiting forever, nor put what follows
                 // (breaker, retry, fallback: the application's code) on the timer's thread.
@@ -306,7 +380,7 @@ final class AsyncAttempt {
 
         @Override
         public Future<?> after(long delayNanos, Runnable task) {
-            return call.op.engine.scheduleOn(call.steps, task, delayNanos, this::refuse);
+            return call.op.engine.scheduleOn(call.steps(), task, delayNanos, this::refuse);
         }
 
         @Override

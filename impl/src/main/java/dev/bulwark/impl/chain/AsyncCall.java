@@ -32,13 +32,14 @@ final class AsyncCall<T> extends CompletableFuture<T> {
     final Operation op;
     final Callable<? extends CompletionStage<T>> action;
     final Object context;
-    final boolean offload;
     // Where the steps after a wait run: the caller's context for a non-blocking call that has one, else the executor.
     final Continuation continuation;
-    final Executor steps;
-    private final Around[] arounds;
-    private final long[] marks;
-    private final Decision[] decisions;
+    // The around-stages' marks, then the attempt's gates' marks; and the gates' permits. One pair per call, used by
+    // each attempt in turn; a fresh pair only after an attempt a timeout ended, whose inner gates may exit later.
+    long[] marks;
+    Object[] permits;
+    // Each around-stage's state, created with its first decision that is not a plain return.
+    private Decision[] decisions;
     private volatile Future<?> pendingRetry;
     // The attempt in progress; each attempt has its own, so a late timeout of one can never abort the next.
     private volatile AsyncAttempt current;
@@ -47,12 +48,23 @@ final class AsyncCall<T> extends CompletableFuture<T> {
         this.op = op;
         this.action = action;
         this.context = context;
-        this.offload = op.spec.offload();
-        this.continuation = offload ? null : continuation;
-        this.steps = this.continuation != null ? this.continuation : op.engine.executor();
-        this.arounds = op.stages.arounds;
-        this.marks = new long[arounds.length];
-        this.decisions = new Decision[arounds.length];
+        this.continuation = op.spec.offload() ? null : continuation;
+        Stages stages = op.stages;
+        this.marks = new long[stages.arounds.length + stages.gates.length];
+        this.permits = stages.gates.length == 0 ? NO_PERMITS : new Object[stages.gates.length];
+    }
+
+    private static final Object[] NO_PERMITS = {};
+
+    /** Whether each attempt's method runs on the engine's executor ({@code @Asynchronous}). */
+    boolean offload() {
+        return op.spec.offload();
+    }
+
+    /** Where the steps after a wait run. */
+    Executor steps() {
+        Continuation caller = continuation;
+        return caller != null ? caller : op.engine.executor();
     }
 
     CompletableFuture<T> start() {
@@ -63,9 +75,13 @@ final class AsyncCall<T> extends CompletableFuture<T> {
 
     /** Around-stages {@code from} and those inside it start a fresh call of what they wrap. */
     private void begin(int from) {
+        Around[] arounds = op.stages.arounds;
+        Decision[] state = decisions;
         for (int k = from; k < arounds.length; k++) {
             marks[k] = arounds[k].begin();
-            decisions[k] = null;
+            if (state != null) {
+                state[k] = null;
+            }
         }
     }
 
@@ -73,7 +89,12 @@ final class AsyncCall<T> extends CompletableFuture<T> {
         if (isDone()) {
             return;
         }
-        AsyncAttempt attempt = new AsyncAttempt(this);
+        AsyncAttempt previous = current;
+        if (previous != null && previous.endedEarly()) {
+            marks = marks.clone();
+            permits = permits.length == 0 ? NO_PERMITS : new Object[permits.length];
+        }
+        AsyncAttempt attempt = new AsyncAttempt(this, permits, marks);
         current = attempt;
         attempt.start();
     }
@@ -82,9 +103,9 @@ final class AsyncCall<T> extends CompletableFuture<T> {
     void attemptEnded(Object value, Throwable failure) {
         if (continuation != null && !continuation.isCurrent()) {
             // The outcome came on another thread (a client's, a timer's): decide and go on in the caller's context.
-            continuation.execute(() -> decide(arounds.length - 1, value, failure, false));
+            continuation.execute(() -> decide(op.stages.arounds.length - 1, value, failure, false));
         } else {
-            decide(arounds.length - 1, value, failure, false);
+            decide(op.stages.arounds.length - 1, value, failure, false);
         }
     }
 
@@ -94,6 +115,7 @@ final class AsyncCall<T> extends CompletableFuture<T> {
      * @param awaited whether the outcome is that of a stage {@code k} asked to await
      */
     private void decide(int k, Object value, Throwable failure, boolean awaited) {
+        Around[] arounds = op.stages.arounds;
         while (k >= 0) {
             if (isDone()) {
                 return;
@@ -101,11 +123,12 @@ final class AsyncCall<T> extends CompletableFuture<T> {
             Around stage = arounds[k];
             Decision decision;
             try {
-                if (!awaited && failure == null && stage.ends(value, decisions[k])) {
+                Decision prior = decisions == null ? null : decisions[k];
+                if (!awaited && failure == null && stage.ends(value, prior)) {
                     k--;
                     continue;
                 }
-                decision = stage.next(decisions[k], marks[k], value, failure, context);
+                decision = stage.next(prior, marks[k], value, failure, context);
             } catch (Throwable decisionFailure) {
                 // The application's result predicate or backoff failed. A callback would swallow it and leave the
                 // caller waiting forever; this stage's part ends with it instead, as in the synchronous driver.
@@ -119,6 +142,9 @@ final class AsyncCall<T> extends CompletableFuture<T> {
             if (decision == null) {
                 k--;
                 continue;
+            }
+            if (decisions == null) {
+                decisions = new Decision[arounds.length];
             }
             decisions[k] = decision;
             switch (decision.kind()) {
@@ -152,7 +178,7 @@ final class AsyncCall<T> extends CompletableFuture<T> {
     }
 
     private void again(int k, Decision decision) {
-        Around stage = arounds[k];
+        Around stage = op.stages.arounds[k];
         Runnable next = () -> {
             if (isDone()) {
                 return;
@@ -184,9 +210,9 @@ final class AsyncCall<T> extends CompletableFuture<T> {
         };
         try {
             if (decision.delayNanos() > 0) {
-                pendingRetry = op.engine.scheduleOn(steps, next, decision.delayNanos(), refused);
+                pendingRetry = op.engine.scheduleOn(steps(), next, decision.delayNanos(), refused);
             } else {
-                op.engine.executeOr(steps, next, refused);
+                op.engine.executeOr(steps(), next, refused);
             }
         } catch (RejectedExecutionException stopped) {
             refused.accept(stopped); // the engine's timer is stopped: the call ends with that, never throws

@@ -55,6 +55,11 @@ public final class RateLimitGate extends Gate {
     }
 
     @Override
+    public boolean usesAdmission() {
+        return true;
+    }
+
+    @Override
     public void enter(Admission admission) {
         long wait = limiter.tryAcquire(1);
         if (wait == 0) {

@@ -37,6 +37,26 @@ public abstract class Gate {
     }
 
     /**
+     * Whether an asynchronous attempt needs an {@link Admission} of its own at this gate: true for a gate that
+     * overrides {@link #enter(Admission)} (it may admit later) or {@link #started} (it arms something per attempt).
+     * False, the default, lets the asynchronous driver call {@link #enter()} directly and allocate nothing for the
+     * attempt at this gate.
+     */
+    public boolean usesAdmission() {
+        return false;
+    }
+
+    /**
+     * Asked first, for an asynchronous attempt at a gate that {@link #usesAdmission uses an admission}: the permit if
+     * the attempt can be let through now and its admission would have nothing more to do (no wait, no timer), else
+     * null, and the driver goes on with {@link #enter(Admission)}. Never refuses, never blocks. Lets the common case
+     * allocate nothing for the attempt at this gate; by default null.
+     */
+    public Object admitAtOnce() {
+        return null;
+    }
+
+    /**
      * A clock reading taken just after the attempt was admitted, handed to {@link #exit} with the permit (0, and no
      * clock read, when this gate does not need one). Kept apart from the permit so that neither allocates.
      */
@@ -45,8 +65,19 @@ public abstract class Gate {
     }
 
     /**
+     * Whether this gate must hear {@link #started} for an asynchronous attempt that is not over at once (a timeout,
+     * to arm its timer). False, the default, spares the driver the check and the admission it would make for it.
+     * What {@code started} arms and this gate's {@link #exit} must decide between them with one compare-and-set, and
+     * only the winner may {@link Admission#end} the attempt: the driver may make the admission only after the attempt
+     * was let through, when its outcome can already be on its way out.
+     */
+    public boolean followsStart() {
+        return false;
+    }
+
+    /**
      * An asynchronous attempt this gate admitted has started inside and is not over yet: the moment to arm what
-     * must only be armed for an attempt that takes time (a timeout's timer).
+     * must only be armed for an attempt that takes time (a timeout's timer). Only called when {@link #followsStart}.
      */
     public void started(Object permit, long mark, Admission admission) {
     }

@@ -43,8 +43,24 @@ public final class TimeoutGate extends Gate {
     }
 
     @Override
+    public boolean usesAdmission() {
+        return true;
+    }
+
+    /** An asynchronous attempt is let through at once, with its own deadline; its timer waits for {@link #started}. */
+    @Override
+    public Object admitAtOnce() {
+        return new Deadline(clock.nanoTime());
+    }
+
+    @Override
     public void enter(Admission admission) {
-        admission.admit(new Deadline(clock.nanoTime()));
+        admission.admit(admitAtOnce());
+    }
+
+    @Override
+    public boolean followsStart() {
+        return true;
     }
 
     /**
