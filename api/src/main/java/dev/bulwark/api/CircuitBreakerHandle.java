@@ -2,7 +2,7 @@ package dev.bulwark.api;
 
 /**
  * An operator's view of one circuit breaker: read its state and counters, force it open or closed, reset
- * it. Obtained by name from {@link CircuitBreakers}.
+ * it. Obtained by name from {@link CircuitBreakerMaintenance}.
  */
 public interface CircuitBreakerHandle {
 

@@ -1,7 +1,6 @@
 package dev.bulwark.api;
 
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Operators' access to every circuit breaker of the application: the ones named with {@link CircuitBreakerName}
@@ -50,9 +49,15 @@ public interface CircuitBreakerMaintenance {
     /** The names of every breaker. */
     Set<String> names();
 
+    /** The breaker named {@code name}, if there is one: its state, its counts and the same operations. */
+    java.util.Optional<CircuitBreakerHandle> find(String name);
+
+    /** The breaker named {@code name}; an {@link IllegalArgumentException} naming it if there is none. */
+    CircuitBreakerHandle breaker(String name);
+
     /**
      * Calls {@code listener} with the new state after each change of that breaker, on the thread that changed it;
      * it is quick and does not block. Its exceptions are logged and ignored.
      */
-    void onStateChange(String name, Consumer<CircuitState> listener);
+    void onStateChange(String name, CircuitStateListener listener);
 }

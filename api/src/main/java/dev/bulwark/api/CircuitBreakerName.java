@@ -10,7 +10,7 @@ import jakarta.enterprise.util.Nonbinding;
 
 /**
  * Names the {@code @CircuitBreaker} of this method for operators ({@link CircuitBreakerMaintenance},
- * {@link CircuitBreakers}). Needs {@code @CircuitBreaker} on the method or its class; two methods may not share a
+ * {@link CircuitBreakerMaintenance}). Needs {@code @CircuitBreaker} on the method or its class; two methods may not share a
  * name. {@code <class>/<method>/CircuitBreakerName/value} overrides it.
  */
 @Documented

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** Circuit breaker settings; defaults are the MP FT {@code @CircuitBreaker} defaults. */
 public interface CircuitBreakerOptions {
 
-    /** Registers the breaker under this name with {@link CircuitBreakers}; names are unique. */
+    /** Registers the breaker under this name with {@link CircuitBreakerMaintenance}; names are unique. */
     CircuitBreakerOptions name(String name);
 
     /** Size of the rolling window of outcomes, >= 1. Default 20. */

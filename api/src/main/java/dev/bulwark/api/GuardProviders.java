@@ -1,5 +1,6 @@
 package dev.bulwark.api;
 
+import dev.bulwark.api.spi.GuardProvider;
 import java.util.ServiceLoader;
 
 /** Finds the {@link GuardProvider} once. */

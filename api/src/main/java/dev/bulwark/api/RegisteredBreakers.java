@@ -2,7 +2,6 @@ package dev.bulwark.api;
 
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,7 +20,14 @@ final class RegisteredBreakers implements CircuitBreakerMaintenance {
         this.names = names;
     }
 
-    private CircuitBreakerHandle breaker(String name) {
+    @Override
+    public java.util.Optional<CircuitBreakerHandle> find(String name) {
+        Objects.requireNonNull(name, "name");
+        return java.util.Optional.ofNullable(find.apply(name));
+    }
+
+    @Override
+    public CircuitBreakerHandle breaker(String name) {
         Objects.requireNonNull(name, "name");
         CircuitBreakerHandle handle = find.apply(name);
         if (handle == null) {
@@ -67,8 +73,8 @@ final class RegisteredBreakers implements CircuitBreakerMaintenance {
     }
 
     @Override
-    public void onStateChange(String name, Consumer<CircuitState> listener) {
+    public void onStateChange(String name, CircuitStateListener listener) {
         Objects.requireNonNull(listener, "listener");
-        breaker(name).onStateChange((breaker, from, to) -> listener.accept(to));
+        breaker(name).onStateChange(listener);
     }
 }

@@ -1,11 +1,12 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
+import dev.bulwark.api.CircuitStateListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * {@link CircuitBreakerMaintenance} as a bean, so that operators' code can inject it: exactly this deployment's
@@ -52,7 +53,17 @@ public class CircuitBreakerMaintenanceBean implements CircuitBreakerMaintenance 
     }
 
     @Override
-    public void onStateChange(String name, Consumer<CircuitState> listener) {
+    public java.util.Optional<CircuitBreakerHandle> find(String name) {
+        return breakers().find(name);
+    }
+
+    @Override
+    public CircuitBreakerHandle breaker(String name) {
+        return breakers().breaker(name);
+    }
+
+    @Override
+    public void onStateChange(String name, CircuitStateListener listener) {
         breakers().onStateChange(name, listener);
     }
 }

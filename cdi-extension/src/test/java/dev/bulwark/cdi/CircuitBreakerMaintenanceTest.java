@@ -107,7 +107,7 @@ class CircuitBreakerMaintenanceTest {
     @Test
     void shouldTellListenersOfEachNewState() {
         List<CircuitState> seen = Collections.synchronizedList(new ArrayList<>());
-        maintenance.onStateChange("inventory", seen::add);
+        maintenance.onStateChange("inventory", (name, from, to) -> seen.add(to));
         trip();
         maintenance.reset("inventory");
         maintenance.forceOpen("inventory");
@@ -143,7 +143,7 @@ class CircuitBreakerMaintenanceTest {
         assertThrows(IllegalArgumentException.class, () -> maintenance.reset("nowhere"));
         assertThrows(IllegalArgumentException.class, () -> maintenance.forceOpen("nowhere"));
         assertThrows(IllegalArgumentException.class, () -> maintenance.forceClosed("nowhere"));
-        assertThrows(IllegalArgumentException.class, () -> maintenance.onStateChange("nowhere", s -> { }));
+        assertThrows(IllegalArgumentException.class, () -> maintenance.onStateChange("nowhere", (name, from, to) -> { }));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.CircuitBreakerHandle;
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +85,7 @@ class InterceptionTest {
         assertThrows(CircuitBreakerOpenException.class, weld.select(Beans.Breaker.class).get()::fail);
 
         // Operators find it by <class>.<method>, and a reset closes it for every instance.
-        CircuitBreakerHandle handle = CircuitBreakers.get(Beans.Breaker.class.getName() + ".fail");
+        CircuitBreakerHandle handle = CircuitBreakerMaintenance.get().breaker(Beans.Breaker.class.getName() + ".fail");
         assertEquals(CircuitState.OPEN, handle.state());
         handle.reset();
         assertThrows(IllegalStateException.class, first::fail);

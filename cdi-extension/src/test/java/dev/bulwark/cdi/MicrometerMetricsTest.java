@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.api.SlowCall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
 
 /** The spec's metrics in the application's Micrometer registry, with SmallRye FT's names and tags. */
@@ -47,6 +49,13 @@ class MicrometerMetricsTest {
             throw new IllegalStateException("down");
         }
 
+        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 60_000)
+        @SlowCall(threshold = 100)
+        public String slow(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+            return "late";
+        }
+
         @Retry
         public String unused() {
             return "never called";
@@ -55,6 +64,7 @@ class MicrometerMetricsTest {
 
     private static final String FLAKY = Service.class.getName() + ".flaky";
     private static final String GUARDED = Service.class.getName() + ".guarded";
+    private static final String SLOW = Service.class.getName() + ".slow";
 
     private static double count(String name, String... tags) {
         var counter = Registry.INSTANCE.find(name).tags(tags).counter();
@@ -93,6 +103,26 @@ class MicrometerMetricsTest {
                     .value());
             assertEquals(1, Registry.INSTANCE.find("ft.bulkhead.runningDuration").tags("method", GUARDED).timer()
                     .count());
+        }
+    }
+
+    @Test
+    void shouldCountSlowCallsApartSoThatAnOperatorSeesWhyTheBreakerOpened() throws Exception {
+        Registry.INSTANCE.clear();
+        try (Deployment d = Deployment.of(Service.class, Registry.class)) {
+            Service service = d.bean(Service.class);
+            assertEquals("late", service.slow(0));
+            assertEquals("late", service.slow(150));
+            assertEquals(1, count("ft.circuitbreaker.calls.total", "method", SLOW, "circuitBreakerResult", "success"));
+            assertEquals(1, count("ft.circuitbreaker.calls.total", "method", SLOW, "circuitBreakerResult", "slowCall"));
+            assertEquals("late", service.slow(150));
+            assertEquals(2, count("ft.circuitbreaker.calls.total", "method", SLOW, "circuitBreakerResult", "slowCall"));
+            assertEquals(1, count("ft.circuitbreaker.opened.total", "method", SLOW), "two slow calls of two");
+            assertThrows(CircuitBreakerOpenException.class, () -> service.slow(0));
+            assertEquals(1, count("ft.circuitbreaker.calls.total", "method", SLOW, "circuitBreakerResult",
+                    "circuitBreakerOpen"));
+            assertNull(Registry.INSTANCE.find("ft.circuitbreaker.calls.total").tags("method", GUARDED,
+                    "circuitBreakerResult", "slowCall").counter(), "only a breaker that judges slowness has it");
         }
     }
 

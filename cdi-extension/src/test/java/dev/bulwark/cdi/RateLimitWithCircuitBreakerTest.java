@@ -3,7 +3,7 @@ package dev.bulwark.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitException;
@@ -37,7 +37,7 @@ class RateLimitWithCircuitBreakerTest {
     }
 
     private static CircuitState state(String method) {
-        return CircuitBreakers.get(Guarded.class.getName() + "." + method).state();
+        return CircuitBreakerMaintenance.get().breaker(Guarded.class.getName() + "." + method).state();
     }
 
     @Test

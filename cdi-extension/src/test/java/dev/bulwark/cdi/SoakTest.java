@@ -200,7 +200,7 @@ class SoakTest {
             CircuitBreakerMaintenance breakers = d.bean(CircuitBreakerMaintenance.class);
             Set<String> legalFrom = Set.of("CLOSED>OPEN", "OPEN>HALF_OPEN", "HALF_OPEN>OPEN", "HALF_OPEN>CLOSED");
             for (String name : List.of(SYNC, ASYNC)) {
-                dev.bulwark.api.CircuitBreakers.get(name).onStateChange((breaker, from, to) -> {
+                dev.bulwark.api.CircuitBreakerMaintenance.get().breaker(name).onStateChange((breaker, from, to) -> {
                     boolean operator = to == CircuitState.FORCED_OPEN || to == CircuitState.FORCED_CLOSED
                             || to == CircuitState.CLOSED && from != CircuitState.HALF_OPEN;
                     if (!operator && !legalFrom.contains(from + ">" + to)) {

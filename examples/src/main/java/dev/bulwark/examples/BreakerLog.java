@@ -1,6 +1,6 @@
 package dev.bulwark.examples;
 
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class BreakerLog {
     static BreakerLog watch(List<String> names, long startNanos, Supplier<Phase> phase) {
         BreakerLog log = new BreakerLog(startNanos, phase);
         for (String name : names) {
-            CircuitBreakers.find(name).ifPresent(handle -> handle.onStateChange(log::record));
+            CircuitBreakerMaintenance.get().find(name).ifPresent(handle -> handle.onStateChange(log::record));
         }
         return log;
     }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class InventoryClient {
 
-    /** Under this name the stock lookup's breaker is found in {@code CircuitBreakers}: bean class and method. */
+    /** Under this name the stock lookup's breaker is found in {@code CircuitBreakerMaintenance}: bean class and method. */
     public static final String STOCK_BREAKER = InventoryClient.class.getName() + ".stock";
 
     @Inject

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @RateLimit(value = 3 /* config: 4 */)
 public class PriceClient {
 
-    /** Under this name the price lookup's breaker is found in {@code CircuitBreakers}: bean class and method. */
+    /** Under this name the price lookup's breaker is found in {@code CircuitBreakerMaintenance}: bean class and method. */
     public static final String PRICE_BREAKER = PriceClient.class.getName() + ".price";
 
     @Inject

@@ -1,7 +1,7 @@
 package dev.bulwark.examples;
 
 import dev.bulwark.api.CircuitBreakerHandle;
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class Scenario {
         long start = System.nanoTime();
         BreakerLog log = BreakerLog.watch(BREAKERS, start, service::phase);
         // A breaker disabled by configuration does not exist; the table shows it as "off" and the checks fail.
-        List<Optional<CircuitBreakerHandle>> breakers = BREAKERS.stream().map(CircuitBreakers::find).toList();
+        List<Optional<CircuitBreakerHandle>> breakers = BREAKERS.stream().map(CircuitBreakerMaintenance.get()::find).toList();
         LiveTable table = new LiveTable(out, colour, BREAKERS);
         table.printHeader();
         Tally before = scoreboard.snapshot();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.Guard;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class SharedBreakerTest {
         }
 
         CircuitState state() {
-            return CircuitBreakers.get(breaker).state();
+            return CircuitBreakerMaintenance.get().breaker(breaker).state();
         }
     }
 
@@ -113,11 +113,11 @@ class SharedBreakerTest {
         Replica a = new Replica(redis.store(0), name, Duration.ofSeconds(30));
         Replica b = new Replica(redis.store(1), name, Duration.ofSeconds(30));
         RedisServer.sleep(50);
-        CircuitBreakers.get(a.breaker).forceOpen();
+        CircuitBreakerMaintenance.get().breaker(a.breaker).forceOpen();
         within(100, () -> b.state() == CircuitState.FORCED_OPEN, "forced open everywhere");
-        CircuitBreakers.get(b.breaker).forceClosed();
+        CircuitBreakerMaintenance.get().breaker(b.breaker).forceClosed();
         within(100, () -> a.state() == CircuitState.FORCED_CLOSED, "forced closed everywhere");
-        CircuitBreakers.get(a.breaker).reset();
+        CircuitBreakerMaintenance.get().breaker(a.breaker).reset();
         within(100, () -> b.state() == CircuitState.CLOSED, "reset everywhere");
     }
 
@@ -142,7 +142,7 @@ class SharedBreakerTest {
 
     /** Admits one trial call on {@code replica}'s breaker and returns its permit, as a call in flight holds it. */
     private static Object trialPermit(Replica replica) {
-        var breaker = (dev.bulwark.impl.circuitbreaker.CircuitBreaker) CircuitBreakers.get(replica.breaker);
+        var breaker = (dev.bulwark.impl.circuitbreaker.CircuitBreaker) CircuitBreakerMaintenance.get().breaker(replica.breaker);
         Object permit = breaker.tryAcquire();
         assertTrue(permit != null, "the delay passed and this replica took the lease");
         assertEquals(CircuitState.HALF_OPEN, breaker.state());
@@ -150,7 +150,7 @@ class SharedBreakerTest {
     }
 
     private static void release(Replica replica, Object permit, boolean failed) {
-        var breaker = (dev.bulwark.impl.circuitbreaker.CircuitBreaker) CircuitBreakers.get(replica.breaker);
+        var breaker = (dev.bulwark.impl.circuitbreaker.CircuitBreaker) CircuitBreakerMaintenance.get().breaker(replica.breaker);
         if (failed) {
             breaker.onFailure(permit);
         } else {

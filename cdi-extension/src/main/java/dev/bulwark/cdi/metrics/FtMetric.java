@@ -46,6 +46,11 @@ final class FtMetric {
     /** By RetryOutcome ordinal; the last, Bulwark's own, only for methods with a retry budget. */
     static final String[] RETRY_RESULT = {"valueReturned", "exceptionNotRetryable", "maxRetriesReached",
         "maxDurationReached", "retryBudgetExhausted"};
-    static final String[] BREAKER_RESULT = {"success", "failure", "circuitBreakerOpen"}; // by CircuitBreakerResult
+    static final String[] BREAKER_RESULT = {"success", "failure", "circuitBreakerOpen", "slowCall"}; // by ordinal
+
+    /** How many {@link #BREAKER_RESULT} series a breaker has: {@code slowCall} only when it judges slowness. */
+    static int breakerResults(dev.bulwark.impl.circuitbreaker.CircuitBreaker breaker) {
+        return breaker.spec().slowCallNanos() > 0 ? BREAKER_RESULT.length : BREAKER_RESULT.length - 1;
+    }
     static final String[] BREAKER_STATES = {"closed", "open", "halfOpen"};
 }

@@ -89,8 +89,8 @@ public final class OtelMetricsProvider implements MetricsProvider {
         }
         CircuitBreaker breaker = operation.circuitBreaker();
         if (breaker != null) {
-            r.breakerCalls = new Attributes[3];
-            for (int result = 0; result < 3; result++) {
+            r.breakerCalls = new Attributes[BREAKER_RESULT.length];
+            for (int result = 0; result < breakerResults(breaker); result++) {
                 r.breakerCalls[result] = with(method, "circuitBreakerResult", BREAKER_RESULT[result]);
             }
             Attributes[] states = new Attributes[3];

@@ -70,8 +70,8 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
         }
         CircuitBreaker breaker = operation.circuitBreaker();
         if (breaker != null) {
-            r.breakerCalls = (C[]) new Object[3];
-            for (int result = 0; result < 3; result++) {
+            r.breakerCalls = (C[]) new Object[BREAKER_RESULT.length];
+            for (int result = 0; result < breakerResults(breaker); result++) {
                 r.breakerCalls[result] = meters.counter(BREAKER_CALLS, METHOD, method, "circuitBreakerResult",
                         BREAKER_RESULT[result]);
             }

@@ -1,6 +1,6 @@
 package dev.bulwark.examples.programmatic;
 
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.Guard;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +59,6 @@ public final class GuardedSupplierExample {
 
     private static void show(String result, AtomicInteger retries) {
         System.out.printf("  %-45s retries so far: %d, breaker: %s%n", result, retries.get(),
-                CircuitBreakers.get("quotes").state());
+                CircuitBreakerMaintenance.get().breaker("quotes").state());
     }
 }

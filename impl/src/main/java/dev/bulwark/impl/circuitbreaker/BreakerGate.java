@@ -51,10 +51,12 @@ public final class BreakerGate extends Gate {
             }
             return failure;
         }
-        boolean failed = failure != null && breaker.onOutcome(permit, failure, started);
         if (failure == null) {
-            breaker.onSuccess(permit, started);
+            boolean slow = breaker.onSuccess(permit, started);
+            metrics.circuitBreakerCall(slow ? CircuitBreakerResult.SLOW_CALL : CircuitBreakerResult.SUCCESS);
+            return null;
         }
+        boolean failed = breaker.onOutcome(permit, failure, started);
         metrics.circuitBreakerCall(failed ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
         return failure;
     }

@@ -126,8 +126,10 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     /**
      * The call admitted by {@code permit}, started at {@code startNanos} ({@link #startTime()}), counted as a success;
      * a slow one also counts as slow, and a slow trial call reopens the breaker.
+     *
+     * @return whether the breaker recorded the call as slow (for the {@code slowCall} metric series)
      */
-    public void onSuccess(Object permit, long startNanos) {
+    public boolean onSuccess(Object permit, long startNanos) {
         Phase admittedBy = (Phase) permit;
         boolean slow = slow(startNanos);
         switch (admittedBy.state) {
@@ -152,8 +154,9 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
                 }
                 break;
             default: // FORCED_CLOSED records nothing
-                break;
+                return false;
         }
+        return slow;
     }
 
     /** The call admitted by {@code permit} counted as a failure. */

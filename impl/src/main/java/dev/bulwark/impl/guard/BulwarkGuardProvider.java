@@ -4,10 +4,10 @@ import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.CircuitBreakerHandle;
 import dev.bulwark.api.GuardBuilder;
-import dev.bulwark.api.GuardProvider;
 import dev.bulwark.api.RateLimitOptions;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RetryBudgetHandle;
+import dev.bulwark.api.spi.GuardProvider;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.retry.TokenRetryBudget;
@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** The engine behind {@code Guard.builder()} and {@code CircuitBreakers}; found by the ServiceLoader. */
+/** The engine behind {@code Guard.builder()} and {@code CircuitBreakerMaintenance}; found by the ServiceLoader. */
 public final class BulwarkGuardProvider implements GuardProvider {
 
     @Override

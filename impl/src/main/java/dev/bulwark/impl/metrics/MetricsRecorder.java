@@ -69,6 +69,10 @@ public interface MetricsRecorder {
         RETRY_BUDGET_EXHAUSTED
     }
 
-    /** {@code circuitBreakerResult} tag of {@code ft.circuitbreaker.calls.total}. */
-    enum CircuitBreakerResult { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
+    /**
+     * {@code circuitBreakerResult} tag of {@code ft.circuitbreaker.calls.total}: the spec's three values, and
+     * {@code slowCall} for a call that returned but that the breaker recorded as slow ({@code @SlowCall}); such a
+     * call is counted there instead of under {@code success}, so the four still add up to the calls.
+     */
+    enum CircuitBreakerResult { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN, SLOW_CALL }
 }

@@ -3,7 +3,7 @@ package dev.bulwark.impl.guard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.Guard;
 import dev.bulwark.api.RetryBudgetHandle;
@@ -57,9 +57,9 @@ class BeyondSpecGuardTest {
         for (int i = 0; i < 3; i++) {
             attempts(guard);
         }
-        assertEquals(CircuitState.CLOSED, CircuitBreakers.get(windowed).state(), "3 calls, fewer than 4");
+        assertEquals(CircuitState.CLOSED, CircuitBreakerMaintenance.get().breaker(windowed).state(), "3 calls, fewer than 4");
         attempts(guard);
-        assertEquals(CircuitState.OPEN, CircuitBreakers.get(windowed).state());
+        assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().breaker(windowed).state());
 
         String slow = "slow-" + UUID.randomUUID();
         Guard<String> slowGuard = this.<String>builder().withCircuitBreaker(cb -> cb.name(slow)
@@ -70,7 +70,7 @@ class BeyondSpecGuardTest {
                 return "late";
             });
         }
-        assertEquals(CircuitState.OPEN, CircuitBreakers.get(slow).state(), "answers, but too slowly");
+        assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().breaker(slow).state(), "answers, but too slowly");
     }
 
     @Test

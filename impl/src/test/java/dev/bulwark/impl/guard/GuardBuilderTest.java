@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.AsyncGuard;
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.Guard;
 import dev.bulwark.api.RateLimitException;
@@ -104,10 +104,10 @@ class GuardBuilderTest {
                 throw new IllegalStateException();
             }));
         }
-        assertEquals(CircuitState.OPEN, CircuitBreakers.get("inventory-test").state());
+        assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().breaker("inventory-test").state());
         assertThrows(CircuitBreakerOpenException.class, () -> guard.get(() -> "x"));
 
-        CircuitBreakers.get("inventory-test").reset();
+        CircuitBreakerMaintenance.get().breaker("inventory-test").reset();
         assertEquals("x", guard.get(() -> "x"));
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bulwark.api.CircuitBreakers;
+import dev.bulwark.api.CircuitBreakerMaintenance;
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.Guard;
 import dev.bulwark.api.RateLimitException;
@@ -57,7 +57,7 @@ class QuarkusSharedTest {
                     throw new IllegalStateException("down");
                 }));
             }
-            assertEquals(CircuitState.OPEN, CircuitBreakers.get("other-replica-orders").state());
+            assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().breaker("other-replica-orders").state());
             long deadline = System.nanoTime() + 100_000_000L;
             boolean rejected = false;
             while (!rejected && System.nanoTime() < deadline) {

@@ -1,5 +1,10 @@
-package dev.bulwark.api;
+package dev.bulwark.api.spi;
 
+import dev.bulwark.api.CircuitBreakerHandle;
+import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.api.RateLimitOptions;
+import dev.bulwark.api.RateLimiterHandle;
+import dev.bulwark.api.RetryBudgetHandle;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +25,6 @@ public interface GuardProvider {
 
     Set<String> circuitBreakerNames();
 
-    /** Stops the engine's threads (see {@link Bulwark#shutdown}); true if they ended within {@code wait}. */
+    /** Stops the engine's threads (see {@link dev.bulwark.api.Bulwark#shutdown}); true if they ended within {@code wait}. */
     boolean shutdown(java.time.Duration wait) throws InterruptedException;
 }
