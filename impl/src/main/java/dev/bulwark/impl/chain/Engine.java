@@ -336,11 +336,6 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Virtual time: clock, scheduler and sleeper from {@code time}, a watchdog without a thread. */
-        public Builder virtualTime(dev.bulwark.impl.time.ManualTime time) {
-            return clock(time).scheduler(time).sleeper(time).watchdog(TimeoutWatchdog.manual(time));
-        }
-
         public Engine build() {
             return new Engine(this);
         }

@@ -50,9 +50,16 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     private Executor executor;
     private SharedStore sharedStore;
 
-    /** A builder whose guards run on {@code engine}: the provider's shared one, or one on virtual time in tests. */
     GuardSpecBuilder(Engine engine) {
         this.engine = notNull(engine, "engine");
+    }
+
+    /**
+     * A builder whose guards run on {@code engine} (its executor, clock, timers and breaker registry) instead of the
+     * JVM's shared one: for an application that runs its own engine, and for bulwark-testing's virtual time.
+     */
+    public static <T> GuardBuilder<T> on(Engine engine) {
+        return new GuardSpecBuilder<>(engine);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.bulwark.impl.time;
 
 import java.util.concurrent.TimeUnit;
 
-/** How the synchronous driver waits between retries; {@link ManualTime} moves its clock instead. */
+/** How the synchronous driver waits between retries; the virtual time of bulwark-testing moves its clock instead. */
 @FunctionalInterface
 public interface Sleeper {
 

@@ -18,7 +18,7 @@ import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -41,10 +41,10 @@ import org.junit.jupiter.api.Test;
 class UniCallTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
     // The executor is never used by a non-blocking call without a continuation but for retries and timeouts.
     private final List<Runnable> onExecutor = new ArrayList<>();
-    private final Engine engine = Engine.builder().virtualTime(time).executor(task -> {
+    private final Engine engine = time.engine().executor(task -> {
         onExecutor.add(task);
         task.run();
     }).continuations(Continuation.Capture.NONE).build();
@@ -213,7 +213,7 @@ class UniCallTest {
                 return inContext[0];
             }
         };
-        Engine withContext = Engine.builder().virtualTime(time).executor(Runnable::run)
+        Engine withContext = time.engine().executor(Runnable::run)
                 .continuations(() -> context).build();
         Operation op = withContext.operation(OperationSpec.builder("op").asynchronous(true).offload(false)
                 .retry(RetrySpec.of(1, SECOND, 0, 0, ExceptionMatcher.allExceptions()))
@@ -236,7 +236,7 @@ class UniCallTest {
     @Test
     void shouldOffloadEachAttemptWhenAsked() {
         List<Runnable> pool = new ArrayList<>();
-        Engine offloading = Engine.builder().virtualTime(time).executor(pool::add).build();
+        Engine offloading = time.engine().executor(pool::add).build();
         Operation op = offloading.operation(OperationSpec.builder("op").asynchronous(true).build());
         AtomicInteger methodCalls = new AtomicInteger();
         CompletableFuture<Object> result = op.callAs(uni, () -> op.started(uni, Uni.createFrom().item(

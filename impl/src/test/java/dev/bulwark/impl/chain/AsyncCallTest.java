@@ -14,7 +14,7 @@ import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 class AsyncCallTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).executor(Runnable::run).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().executor(Runnable::run).build();
     private final AtomicInteger calls = new AtomicInteger();
 
     private static Throwable failureOf(CompletableFuture<?> f) {
@@ -351,7 +351,7 @@ class AsyncCallTest {
     @Test
     void shouldInterruptTheRunningAttemptOnCancel() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Engine threaded = Engine.builder().virtualTime(time).executor(pool).build()) {
+        try (Engine threaded = time.engine().executor(pool).build()) {
             Operation op = threaded.operation(OperationSpec.builder("op").asynchronous(true)
                     .bulkhead(new BulkheadSpec(1, 1)).build());
             CountDownLatch started = new CountDownLatch(1);
@@ -504,7 +504,7 @@ class AsyncCallTest {
     @Test
     void shouldNotRetryTheAttemptThatCancelInterrupted() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Engine threaded = Engine.builder().virtualTime(time).executor(pool).build()) {
+        try (Engine threaded = time.engine().executor(pool).build()) {
             Operation op = threaded.operation(OperationSpec.builder("op").asynchronous(true)
                     .retry(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions())).build());
             CountDownLatch started = new CountDownLatch(1);
@@ -588,7 +588,7 @@ class AsyncCallTest {
     @Test
     void shouldInterruptAnAsyncAttemptThatTimesOutAndFreeItsPlace() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Engine threaded = Engine.builder().virtualTime(time).executor(pool).build()) {
+        try (Engine threaded = time.engine().executor(pool).build()) {
             Operation op = threaded.operation(OperationSpec.builder("op").asynchronous(true)
                     .timeout(new TimeoutSpec(SECOND))
                     .bulkhead(new BulkheadSpec(1, 1)).build());

@@ -12,7 +12,7 @@ import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ChainTest {
 
     private static final long SECOND = 1_000_000_000L;
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().build();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Throwable> fallbackSaw = new ArrayList<>();
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ExecutorRefusalTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
     private final AtomicInteger accepted = new AtomicInteger();
     // Takes the first task (the first attempt), refuses everything after.
     private final Executor firstOnly = task -> {
@@ -31,7 +31,7 @@ class ExecutorRefusalTest {
         }
         task.run();
     };
-    private final Engine engine = Engine.builder().virtualTime(time).executor(firstOnly).build();
+    private final Engine engine = time.engine().executor(firstOnly).build();
 
     private static CompletableFuture<Object> down() {
         return CompletableFuture.failedFuture(new IllegalStateException("down"));

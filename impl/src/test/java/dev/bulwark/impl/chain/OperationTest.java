@@ -8,7 +8,7 @@ import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OperationTest {
 
     private final CircuitBreakerRegistry registry = new CircuitBreakerRegistry();
-    private final Engine engine = Engine.builder().virtualTime(new ManualTime()).circuitBreakers(registry).build();
+    private final Engine engine = new VirtualTime().engine().circuitBreakers(registry).build();
 
     private static CircuitBreakerSpec named(String name) {
         return new CircuitBreakerSpec(name, 2, 0.5, 0, 1_000, 1, ExceptionMatcher.all(), List.of());

@@ -9,7 +9,7 @@ import dev.bulwark.api.ResultRejectedException;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class SyncRetryTest {
 
     private static final long MS = 1_000_000;
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().build();
     private final AtomicInteger calls = new AtomicInteger();
 
     private Operation retrying(RetrySpec retry) {
@@ -138,7 +138,7 @@ class SyncRetryTest {
 
     @Test
     void shouldStopAndKeepTheInterruptWhenInterruptedWhileWaiting() {
-        Engine interrupting = Engine.builder().virtualTime(time).sleeper(nanos -> {
+        Engine interrupting = time.engine().sleeper(nanos -> {
             throw new InterruptedException();
         }).build();
         Operation op = interrupting.operation(OperationSpec.builder("op")

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.impl.exception.ExceptionMatcher;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerTest {
 
     private static final long DELAY = TimeUnit.SECONDS.toNanos(5);
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
     private final List<String> transitions = new ArrayList<>();
 
     private CircuitBreaker breaker(int window, double ratio, int successThreshold) {

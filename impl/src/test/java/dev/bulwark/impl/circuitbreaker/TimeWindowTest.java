@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.impl.exception.ExceptionMatcher;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class TimeWindowTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long SECOND = 1000 * MS;
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
 
     /** At least {@code minCalls} calls in the last 10 s (10 buckets of 1 s), opening at half of them failed. */
     private CircuitBreaker timed(int minCalls) {

@@ -9,7 +9,7 @@ import dev.bulwark.api.Guard;
 import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.retry.TokenRetryBudget;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The programmatic API's retry budget, time window and slow calls, in virtual time. */
 class BeyondSpecGuardTest {
 
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().build();
     private final AtomicInteger attempts = new AtomicInteger();
 
     private <T> GuardSpecBuilder<T> builder() {

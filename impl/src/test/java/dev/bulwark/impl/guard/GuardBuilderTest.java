@@ -13,7 +13,7 @@ import dev.bulwark.api.RateLimitException;
 import dev.bulwark.api.RateLimitType;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.impl.chain.Engine;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class GuardBuilderTest {
 
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).executor(Runnable::run).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().executor(Runnable::run).build();
 
     private <T> GuardSpecBuilder<T> builder() {
         return new GuardSpecBuilder<>(engine);

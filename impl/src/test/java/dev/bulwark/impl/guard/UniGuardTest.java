@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bulwark.api.UniGuard;
 import dev.bulwark.impl.chain.Engine;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** {@code Guard.builder()...buildUni()}: the programmatic door to the same Uni path, in virtual time. */
 class UniGuardTest {
 
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).executor(Runnable::run).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().executor(Runnable::run).build();
     private final AtomicInteger subscriptions = new AtomicInteger();
 
     private Uni<String> failingFirst(int failures) {

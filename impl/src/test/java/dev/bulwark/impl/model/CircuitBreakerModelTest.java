@@ -6,7 +6,7 @@ import dev.bulwark.api.CircuitState;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -46,7 +46,7 @@ class CircuitBreakerModelTest {
     void shouldFollowTheModel(@ForAll @IntRange(min = 1, max = 5) int window,
             @ForAll @DoubleRange(min = 0, max = 1) double ratio, @ForAll @IntRange(min = 0, max = 100) int delay,
             @ForAll @IntRange(min = 1, max = 3) int successThreshold, @ForAll("steps") @Size(max = 60) List<Step> steps) {
-        ManualTime time = new ManualTime();
+        VirtualTime time = new VirtualTime();
         CircuitBreaker breaker = new CircuitBreaker(CircuitBreakerSpec.of(window, ratio, delay, successThreshold,
                 ExceptionMatcher.all()), "model", time);
         Model model = new Model(window, ratio, delay, successThreshold, time);
@@ -93,14 +93,14 @@ class CircuitBreakerModelTest {
         final int failuresToTrip;
         final long delay;
         final int successThreshold;
-        final ManualTime time;
+        final VirtualTime time;
         CircuitState state = CircuitState.CLOSED;
         long since;
         final Deque<Boolean> outcomes = new ArrayDeque<>();
         int admitted;
         int successes;
 
-        Model(int window, double ratio, long delay, int successThreshold, ManualTime time) {
+        Model(int window, double ratio, long delay, int successThreshold, VirtualTime time) {
             this.window = window;
             this.failuresToTrip = Math.max(0, (int) Math.ceil(ratio * window - 1e-9));
             this.delay = delay;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.bulwark.api.RateLimitType;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.ratelimit.RateLimiter;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -37,7 +37,7 @@ class RateLimiterModelTest {
     @Property(tries = 300)
     void fixedWindowsGrantWhatTheirCountAllows(@ForAll @IntRange(min = 3, max = 6) int value,
             @ForAll @LongRange(min = 50, max = 500) long window, @ForAll("requests") List<Request> requests) {
-        ManualTime time = new ManualTime();
+        VirtualTime time = new VirtualTime();
         time.advance(7); // windows start when the limiter is made, not at 0
         RateLimiter limiter = RateLimiter.of(RateLimitSpec.of(RateLimitType.FIXED, value, window), time);
         long origin = time.nanoTime();
@@ -61,7 +61,7 @@ class RateLimiterModelTest {
     @Property(tries = 300)
     void rollingWindowsGrantWhatTheLastWindowAllows(@ForAll @IntRange(min = 3, max = 6) int value,
             @ForAll @LongRange(min = 50, max = 500) long window, @ForAll("requests") List<Request> requests) {
-        ManualTime time = new ManualTime();
+        VirtualTime time = new VirtualTime();
         RateLimiter limiter = RateLimiter.of(RateLimitSpec.of(RateLimitType.ROLLING, value, window), time);
         List<Long> permits = new ArrayList<>();
         for (Request r : requests) {
@@ -83,7 +83,7 @@ class RateLimiterModelTest {
             @ForAll @LongRange(min = 50, max = 500) long window, @ForAll @IntRange(min = 0, max = 4) int extraBurst,
             @ForAll("requests") List<Request> requests) {
         int burst = extraBurst == 0 ? 0 : value + extraBurst;
-        ManualTime time = new ManualTime();
+        VirtualTime time = new VirtualTime();
         RateLimiter limiter = RateLimiter.of(RateLimitSpec.of(RateLimitType.SMOOTH, value, window).withBurst(burst),
                 time);
         long interval = (window + value - 1) / value; // one permit per interval, rounded so the rate is never exceeded

@@ -18,7 +18,7 @@ import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import dev.bulwark.impl.timeout.TimeoutWatchdog;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class RateLimitChainTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
     private final List<Boolean> rateLimitEvents = new ArrayList<>();
     private final MetricsRecorder recorder = new MetricsRecorder() {
         @Override
@@ -47,7 +47,7 @@ class RateLimitChainTest {
             rateLimitEvents.add(permitted);
         }
     };
-    private final Engine engine = Engine.builder().virtualTime(time).executor(Runnable::run)
+    private final Engine engine = time.engine().executor(Runnable::run)
             .metrics(operation -> recorder).build();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Long> callTimes = new ArrayList<>();

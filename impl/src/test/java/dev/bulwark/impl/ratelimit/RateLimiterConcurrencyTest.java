@@ -43,7 +43,7 @@ class RateLimiterConcurrencyTest {
     @ParameterizedTest(name = "{0}, minSpacing {1} ns")
     @MethodSource("cases")
     void shouldNeverExceedTheLimitUnderContention(RateLimitType type, long spacing) throws Exception {
-        // Virtual time the coordinator moves; a volatile word rather than ManualTime, whose monitor eight
+        // Virtual time the coordinator moves; a volatile word rather than VirtualTime, whose monitor eight
         // spinning readers would keep from the coordinator.
         AtomicLong time = new AtomicLong();
         ThreadLocal<long[]> lastReading = ThreadLocal.withInitial(() -> new long[1]);

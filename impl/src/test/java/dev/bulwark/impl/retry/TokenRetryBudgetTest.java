@@ -11,7 +11,7 @@ import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TokenRetryBudgetTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
 
     @Test
     void shouldAllowRatioTimesCallsPlusTheReserve() {
@@ -89,7 +89,7 @@ class TokenRetryBudgetTest {
     @Test
     void shouldEndACallWithItsLastFailureWhenTheBudgetIsEmpty() {
         Outcomes outcomes = new Outcomes();
-        Engine engine = Engine.builder().virtualTime(time).metrics(operation -> outcomes).build();
+        Engine engine = time.engine().metrics(operation -> outcomes).build();
         TokenRetryBudget budget = new TokenRetryBudget(0.5, 0, 10 * SECOND, time);
         Operation op = engine.operation(OperationSpec.builder("op")
                 .retry(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions()).withBudget(budget)).build());
@@ -108,7 +108,7 @@ class TokenRetryBudgetTest {
 
     @Test
     void shouldCapTheRetriesOfAsynchronousCallsToo() throws Exception {
-        Engine engine = Engine.builder().virtualTime(time).executor(Runnable::run).build();
+        Engine engine = time.engine().executor(Runnable::run).build();
         TokenRetryBudget budget = new TokenRetryBudget(0, 1, SECOND, time);
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .retry(RetrySpec.of(5, 0, 0, 0, ExceptionMatcher.allExceptions()).withBudget(budget)).build());

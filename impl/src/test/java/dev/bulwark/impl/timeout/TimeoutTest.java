@@ -13,7 +13,7 @@ import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.retry.RetrySpec;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class TimeoutTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private final ManualTime time = new ManualTime();
-    private final Engine engine = Engine.builder().virtualTime(time).build();
+    private final VirtualTime time = new VirtualTime();
+    private final Engine engine = time.engine().build();
 
     private Operation withTimeout(long nanos) {
         return engine.operation(OperationSpec.builder("slow").timeout(new TimeoutSpec(nanos)).build());

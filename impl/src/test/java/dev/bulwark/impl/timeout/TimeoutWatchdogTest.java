@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.impl.time.Clock;
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class TimeoutWatchdogTest {
 
-    private final ManualTime time = new ManualTime();
+    private final VirtualTime time = new VirtualTime();
     private final TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
 
     @AfterEach

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bulwark.impl.time.ManualTime;
+import dev.bulwark.testing.VirtualTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +31,7 @@ class WatchdogSlotsTest {
     @Test
     void shouldNotKeepASlotPerVirtualThreadEverSeen() throws Exception {
         ExecutorService virtualThreads = virtualThreads();
-        ManualTime time = new ManualTime();
+        VirtualTime time = new VirtualTime();
         TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
         int threads = 10_000;
         CountDownLatch called = new CountDownLatch(threads);
@@ -62,7 +62,7 @@ class WatchdogSlotsTest {
     @Test
     void shouldStillInterruptAVirtualThreadThatOverruns() throws Exception {
         ExecutorService virtualThreads = virtualThreads();
-        ManualTime time = new ManualTime();
+        VirtualTime time = new VirtualTime();
         TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
         CountDownLatch armed = new CountDownLatch(1);
         var outcome = new java.util.concurrent.CompletableFuture<Boolean>();

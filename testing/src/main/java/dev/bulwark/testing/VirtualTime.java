@@ -1,25 +1,90 @@
-package dev.bulwark.impl.time;
+package dev.bulwark.testing;
 
+import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.guard.GuardSpecBuilder;
+import dev.bulwark.impl.time.Clock;
+import dev.bulwark.impl.time.Scheduler;
+import dev.bulwark.impl.time.Sleeper;
+import dev.bulwark.impl.timeout.TimeoutWatchdog;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Comparator;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Virtual time for tests: a {@link Clock} that only moves when told to, a {@link Scheduler} whose
- * tasks run on the thread that moves the clock, in due order, and a {@link Sleeper} that moves the clock. Thread-safe; a task scheduled while time is
- * being advanced runs in the same advance if it falls due within it.
+ * Virtual time for tests of guarded code: a clock that only moves when the test moves it, a scheduler whose tasks run
+ * on the thread that moves it, in due order, and a sleeper that moves it. Retries' delays, breakers' delays,
+ * rate-limit windows and asynchronous timeouts then take no real time, and a test says exactly when each happens:
+ *
+ * <pre>{@code
+ * VirtualTime time = new VirtualTime();
+ * Guard<String> guard = time.<String>guard()
+ *         .withRetry(r -> r.maxRetries(3).delay(Duration.ofSeconds(1)))
+ *         .build();
+ * guard.get(flakyDownstream);             // its three retries' delays pass in virtual time, at once
+ * assertEquals(Duration.ofSeconds(3), time.elapsed());
+ * }</pre>
+ *
+ * <p>Guards from {@link #guard()} run on an engine of their own with this time and a same-thread executor: an
+ * asynchronous attempt runs on the thread that starts it or that moves the time. A synchronous call's timeout is
+ * checked each time the time moves ({@link #advance}), which interrupts the calling thread once its deadline passed,
+ * as the real watchdog would. Thread-safe; a task scheduled while the time is being moved runs in the same move if
+ * it falls due within it.
  */
-public final class ManualTime implements Clock, Scheduler, Sleeper {
+public final class VirtualTime implements Clock, Scheduler, Sleeper {
 
     private static final Comparator<Task> DUE_ORDER =
             Comparator.<Task>comparingLong(t -> t.dueAt).thenComparingLong(t -> t.order);
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>(DUE_ORDER);
+    // The watchdogs of the engines built on this time: checked after each move, as their thread would be.
+    private final List<TimeoutWatchdog> watchdogs = new CopyOnWriteArrayList<>();
     private long now;
     private long sequence;
+    private volatile Engine engine;
+
+    /**
+     * A builder of an engine on this time (clock, scheduler, sleeper, and a timeout watchdog checked on each move),
+     * for a test that needs more of the engine than {@link #guard()} gives (its own executor, metrics).
+     */
+    public Engine.Builder engine() {
+        TimeoutWatchdog watchdog = TimeoutWatchdog.manual(this);
+        watchdogs.add(watchdog);
+        return Engine.builder().clock(this).scheduler(this).sleeper(this).watchdog(watchdog);
+    }
+
+    /**
+     * A builder of a guard that runs in this time, on an engine this time made once, with a same-thread executor.
+     * The guard's breakers are not registered with the JVM's {@code CircuitBreakerMaintenance}.
+     */
+    public <T> GuardBuilder<T> guard() {
+        Engine own = engine;
+        if (own == null) {
+            synchronized (this) {
+                own = engine;
+                if (own == null) {
+                    own = engine().executor(Runnable::run).build();
+                    engine = own;
+                }
+            }
+        }
+        return GuardSpecBuilder.on(own);
+    }
+
+    /** How much time has passed since this time was made. */
+    public synchronized Duration elapsed() {
+        return Duration.ofNanos(now);
+    }
+
+    /** Moves the time forward by {@code amount}, running every task that falls due, in order. */
+    public void advance(Duration amount) {
+        advance(amount.toNanos());
+    }
 
     @Override
     public synchronized long nanoTime() {
@@ -48,12 +113,15 @@ public final class ManualTime implements Clock, Scheduler, Sleeper {
                 next = queue.peek();
                 if (next == null || next.dueAt > target) {
                     now = target;
-                    return;
+                    break;
                 }
                 queue.poll();
                 now = Math.max(now, next.dueAt);
             }
             next.run();
+        }
+        for (TimeoutWatchdog watchdog : watchdogs) {
+            watchdog.tick();
         }
     }
 
@@ -122,7 +190,7 @@ public final class ManualTime implements Clock, Scheduler, Sleeper {
                 return false;
             }
             state = 2;
-            synchronized (ManualTime.this) {
+            synchronized (VirtualTime.this) {
                 queue.remove(this);
             }
             return true;
