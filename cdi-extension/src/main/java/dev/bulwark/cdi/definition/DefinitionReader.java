@@ -15,18 +15,13 @@ import dev.bulwark.api.Shared;
 import dev.bulwark.api.SlidingTimeWindow;
 import dev.bulwark.api.SlowCall;
 import dev.bulwark.api.RateLimit;
-import dev.bulwark.api.RateLimitType;
 import dev.bulwark.api.RetryWhen;
 import dev.bulwark.impl.bulkhead.BulkheadSpec;
-import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
-import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -86,6 +81,7 @@ public final class DefinitionReader {
     private final Enablement enablement;
     private final RetryReader retries;
     private final ExecutionReader executions;
+    private final BreakerReader breakers;
 
     public DefinitionReader(ConfigLookup config, Problems problems) {
         this.config = config;
@@ -109,6 +105,7 @@ public final class DefinitionReader {
         };
         this.retries = new RetryReader(lookup);
         this.executions = new ExecutionReader(lookup);
+        this.breakers = new BreakerReader(lookup);
     }
 
     private static List<Class<? extends Annotation>> concat(List<Class<? extends Annotation>> a,
@@ -196,7 +193,7 @@ public final class DefinitionReader {
     public MethodDefinition read(Class<?> beanClass, Method method) {
         RetryDefinition retry = retries.read(beanClass, method);
         AnnotationParameters breaker = parameters(CircuitBreaker.class, beanClass, method);
-        String breakerName = breakerName(beanClass, method, breaker != null);
+        String breakerName = breakers.name(beanClass, method, breaker != null);
         AnnotationParameters rateLimit = parameters(RateLimit.class, beanClass, method);
         AnnotationParameters timeout = parameters(Timeout.class, beanClass, method);
         AnnotationParameters bulkhead = parameters(Bulkhead.class, beanClass, method);
@@ -204,19 +201,18 @@ public final class DefinitionReader {
         String shared = shared(beanClass, method, breaker != null || rateLimit != null);
         Execution execution = executions.read(beanClass, method, retry != null || breaker != null
                 || rateLimit != null || timeout != null || bulkhead != null || fallback != null);
-        RateLimitSpec limit = rateLimit == null ? null : rateLimit(rateLimit);
+        RateLimitSpec limit = rateLimit == null ? null : RateLimitReader.read(rateLimit);
         if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
             problems.add(ClassNames.of(beanClass) + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "
                     + "least 1 ms (the store counts time in microseconds), was " + limit.windowNanos() + " ns");
         }
         return new MethodDefinition(beanClass, method,
                 retry,
-                breakerWindows(beanClass, method,
-                        breaker == null || breakerName == null ? null : circuitBreaker(breaker, breakerName)),
+                breakers.spec(beanClass, method, breaker, breakerName),
                 limit,
                 timeout == null ? null : timeout(timeout),
                 bulkhead == null ? null : bulkhead(bulkhead),
-                fallback == null ? null : fallback(fallback, beanClass, method),
+                fallback == null ? null : FallbackReader.read(fallback, beanClass, method),
                 execution,
                 shared);
     }
@@ -245,39 +241,6 @@ public final class DefinitionReader {
             return ClassNames.of(beanClass) + "." + method.getName();
         }
         return name.trim();
-    }
-
-    /**
-     * The name the method's breaker is registered under: its {@code @CircuitBreakerName}, or
-     * {@code <class>.<method>}, or {@code <class>.<method>(<parameter types>)} when other methods of the class that
-     * a {@code @CircuitBreaker} applies to have the same name. Null (a problem) for a name that is invalid.
-     */
-    private String breakerName(Class<?> beanClass, Method method, boolean breakerInForce) {
-        AnnotationParameters named = parameters(CircuitBreakerName.class, beanClass, method);
-        if (named != null) {
-            if (declaredOrPreset(CircuitBreaker.class, beanClass, method) == null) {
-                problems.add(named.where() + ": @CircuitBreakerName needs @CircuitBreaker on the method or its class");
-                return null;
-            }
-            String name = named.stringValue("value");
-            if (name == null || name.isBlank()) {
-                named.invalid("value", "\"" + name + "\"", "must not be empty");
-                return null;
-            }
-            return name.trim();
-        }
-        if (!breakerInForce) {
-            return null;
-        }
-        String simple = ClassNames.of(beanClass) + "." + method.getName();
-        for (Method other : businessMethods(beanClass)) {
-            if (other.getName().equals(method.getName()) && !other.equals(method)
-                    && declaredOrPreset(CircuitBreaker.class, beanClass, other) != null) {
-                return simple + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName)
-                        .collect(java.util.stream.Collectors.joining(",", "(", ")"));
-            }
-        }
-        return simple;
     }
 
     /**
@@ -369,124 +332,6 @@ public final class DefinitionReader {
         return a != null ? a : method.getDeclaringClass().getAnnotation(type);
     }
 
-    /**
-     * {@code breaker} with its {@code @SlidingTimeWindow} and {@code @SlowCall}, if any; a refinement without a
-     * {@code @CircuitBreaker} on the method or its class is a problem.
-     */
-    private CircuitBreakerSpec breakerWindows(Class<?> beanClass, Method method, CircuitBreakerSpec breaker) {
-        AnnotationParameters window = parameters(SlidingTimeWindow.class, beanClass, method);
-        AnnotationParameters slow = parameters(SlowCall.class, beanClass, method);
-        boolean declared = declaredOrPreset(CircuitBreaker.class, beanClass, method) != null;
-        for (AnnotationParameters refinement : new AnnotationParameters[] {window, slow}) {
-            if (refinement != null && !declared) {
-                problems.add(refinement.where() + ": @" + refinement.annotationName()
-                        + " needs @CircuitBreaker on the method or its class");
-            }
-        }
-        if (breaker == null) {
-            return null;
-        }
-        CircuitBreakerSpec spec = breaker;
-        boolean valid = true;
-        if (window != null) {
-            long length = window.longValue("value");
-            ChronoUnit unit = window.unit("unit");
-            int buckets = window.intValue("buckets");
-            valid &= window.atLeast("value", length, 1);
-            if (buckets < 1 || buckets > CircuitBreakerSpec.MAX_BUCKETS) {
-                window.invalid("buckets", buckets, "must be between 1 and " + CircuitBreakerSpec.MAX_BUCKETS);
-                valid = false;
-            }
-            long nanos = unit == null ? 0 : nanos(length, unit);
-            if (valid && unit != null && nanos < buckets) {
-                window.invalid("value", length + " " + unit.name(), "must be at least one nanosecond per bucket");
-                valid = false;
-            }
-            valid &= unit != null;
-            if (valid) {
-                spec = spec.withTimeWindow(nanos, buckets);
-            }
-        }
-        if (slow != null) {
-            long threshold = slow.longValue("threshold");
-            ChronoUnit unit = slow.unit("unit");
-            double ratio = slow.doubleValue("ratio");
-            valid &= slow.atLeast("threshold", threshold, 1);
-            if (!(ratio > 0 && ratio <= 1)) {
-                slow.invalid("ratio", ratio, "must be over 0 and at most 1");
-                valid = false;
-            }
-            valid &= unit != null;
-            if (valid) {
-                spec = spec.withSlowCalls(nanos(threshold, unit), ratio);
-            }
-        }
-        return valid ? spec : null;
-    }
-
-    /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */
-    private CircuitBreakerSpec circuitBreaker(AnnotationParameters p, String name) {
-        int volume = p.intValue("requestVolumeThreshold");
-        double ratio = p.doubleValue("failureRatio");
-        long delay = p.longValue("delay");
-        int successThreshold = p.intValue("successThreshold");
-        boolean valid = true;
-        valid &= p.atLeast("requestVolumeThreshold", volume, 1);
-        if (!(ratio >= 0 && ratio <= 1)) {
-            p.invalid("failureRatio", ratio, "must be between 0 and 1");
-            valid = false;
-        }
-        valid &= p.atLeast("delay", delay, 0);
-        valid &= p.atLeast("successThreshold", successThreshold, 1);
-        ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
-        return valid ? new CircuitBreakerSpec(name, volume, ratio, 0, nanos(delay, p.unit("delayUnit")),
-                successThreshold, failOn, List.of()) : null;
-    }
-
-    private RateLimitSpec rateLimit(AnnotationParameters p) {
-        int value = p.intValue("value");
-        long window = p.longValue("window");
-        long minSpacing = p.longValue("minSpacing");
-        int burst = p.intValue("burst");
-        long maxWait = p.longValue("maxWait");
-        RateLimitType type = p.enumValue("type", RateLimitType.class);
-        // Every unit is read up front, so that a bad one is reported even when another value is bad too.
-        ChronoUnit windowUnit = p.unit("windowUnit");
-        ChronoUnit minSpacingUnit = p.unit("minSpacingUnit");
-        ChronoUnit maxWaitUnit = p.unit("maxWaitUnit");
-        boolean valid = true;
-        valid &= p.atLeast("value", value, 1);
-        valid &= p.atLeast("window", window, 1);
-        valid &= p.atLeast("minSpacing", minSpacing, 0);
-        valid &= p.atLeast("burst", burst, 0);
-        valid &= p.atLeast("maxWait", maxWait, 0);
-        if (valid && burst > 0 && type != RateLimitType.SMOOTH) {
-            p.invalid("burst", burst, "must be 0 unless type is SMOOTH (type is " + type + ")", "type");
-            valid = false;
-        }
-        long windowNanos = nanos(window, windowUnit);
-        if (valid && value > windowNanos) {
-            p.invalid("value", value, "must be at most one permit per nanosecond of the window (" + window + " "
-                    + windowUnit + ")", "window", "windowUnit");
-            valid = false;
-        }
-        if (valid && type == RateLimitType.ROLLING && value > RateLimitSpec.MAX_ROLLING_VALUE) {
-            p.invalid("value", value, "must be <= " + RateLimitSpec.MAX_ROLLING_VALUE + " with type ROLLING", "type");
-            valid = false;
-        }
-        if (!valid) {
-            return null;
-        }
-        // The spec checks the same again; what is left for it (a SMOOTH bucket too long to count) is rare.
-        try {
-            return new RateLimitSpec(value, windowNanos,
-                    nanos(minSpacing, minSpacingUnit), type, burst, nanos(maxWait, maxWaitUnit));
-        } catch (IllegalArgumentException e) {
-            p.invalid("value", value, "does not fit the other settings: " + e.getMessage());
-            return null;
-        }
-    }
-
     private TimeoutSpec timeout(AnnotationParameters p) {
         long value = p.longValue("value");
         if (!p.atLeast("value", value, 0)) {
@@ -504,30 +349,4 @@ public final class DefinitionReader {
         return valid ? new BulkheadSpec(value, queue) : null;
     }
 
-    private FallbackDefinition fallback(AnnotationParameters p, Class<?> beanClass, Method method) {
-        ExceptionMatcher applyOn = ExceptionMatcher.of(p.throwables("applyOn"), p.throwables("skipOn"));
-        HandlerOrMethod choice = HandlerOrMethod.read(p, "fallbackMethod", Fallback.DEFAULT.class, "FallbackHandler");
-        if (choice == null) {
-            return null;
-        }
-        Class<?> handler = choice.handler();
-        String methodName = choice.methodName();
-        if (handler != null) {
-            Type handled = FallbackMethods.handledType(handler);
-            if (!FallbackMethods.compatible(handled, method)) {
-                p.invalid("value", handler.getName(), "must handle the method's return type "
-                        + method.getGenericReturnType().getTypeName() + " (it handles " + handled.getTypeName() + ")");
-                return null;
-            }
-            return new FallbackDefinition(handler, null, applyOn);
-        }
-        Method target = FallbackMethods.find(beanClass, method, methodName);
-        if (target == null) {
-            p.invalid("fallbackMethod", methodName, "must name a method of " + method.getDeclaringClass().getName()
-                    + " (or a superclass method visible from it, or an interface method) with the parameter "
-                    + "types and return type of " + method.toGenericString());
-            return null;
-        }
-        return new FallbackDefinition(null, target, applyOn);
-    }
 }

@@ -1,0 +1,136 @@
+package dev.bulwark.cdi.definition;
+
+import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
+
+import dev.bulwark.api.CircuitBreakerName;
+import dev.bulwark.api.SlidingTimeWindow;
+import dev.bulwark.api.SlowCall;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerSpec;
+import dev.bulwark.impl.exception.ExceptionMatcher;
+import java.lang.reflect.Method;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+/**
+ * Reads a method's {@code @CircuitBreaker}, the name it is registered under ({@code @CircuitBreakerName} or one made
+ * from the method) and the annotations that refine it ({@code @SlidingTimeWindow}, {@code @SlowCall}).
+ */
+final class BreakerReader {
+
+    private final DefinitionReader.Lookup lookup;
+
+    BreakerReader(DefinitionReader.Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * The name the method's breaker is registered under: its {@code @CircuitBreakerName}, or
+     * {@code <class>.<method>}, or {@code <class>.<method>(<parameter types>)} when other methods of the class that
+     * a {@code @CircuitBreaker} applies to have the same name. Null (a problem) for a name that is invalid.
+     */
+    String name(Class<?> beanClass, Method method, boolean breakerInForce) {
+        AnnotationParameters named = lookup.find(CircuitBreakerName.class, beanClass, method);
+        if (named != null) {
+            if (lookup.declared(CircuitBreaker.class, beanClass, method) == null) {
+                lookup.problems().add(named.where() + ": @CircuitBreakerName needs @CircuitBreaker on the method or its class");
+                return null;
+            }
+            String name = named.stringValue("value");
+            if (name == null || name.isBlank()) {
+                named.invalid("value", "\"" + name + "\"", "must not be empty");
+                return null;
+            }
+            return name.trim();
+        }
+        if (!breakerInForce) {
+            return null;
+        }
+        String simple = ClassNames.of(beanClass) + "." + method.getName();
+        for (Method other : DefinitionReader.businessMethods(beanClass)) {
+            if (other.getName().equals(method.getName()) && !other.equals(method)
+                    && lookup.declared(CircuitBreaker.class, beanClass, other) != null) {
+                return simple + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName)
+                        .collect(java.util.stream.Collectors.joining(",", "(", ")"));
+            }
+        }
+        return simple;
+    }
+
+    /**
+     * The method's breaker ({@code found}, registered under {@code name}) with its {@code @SlidingTimeWindow} and
+     * {@code @SlowCall}, if any; null if it has none or it is invalid. A refinement without a
+     * {@code @CircuitBreaker} on the method or its class is a problem.
+     */
+    CircuitBreakerSpec spec(Class<?> beanClass, Method method, AnnotationParameters found, String name) {
+        CircuitBreakerSpec breaker = found == null || name == null ? null : circuitBreaker(found, name);
+        AnnotationParameters window = lookup.find(SlidingTimeWindow.class, beanClass, method);
+        AnnotationParameters slow = lookup.find(SlowCall.class, beanClass, method);
+        boolean declared = lookup.declared(CircuitBreaker.class, beanClass, method) != null;
+        for (AnnotationParameters refinement : new AnnotationParameters[] {window, slow}) {
+            if (refinement != null && !declared) {
+                lookup.problems().add(refinement.where() + ": @" + refinement.annotationName()
+                        + " needs @CircuitBreaker on the method or its class");
+            }
+        }
+        if (breaker == null) {
+            return null;
+        }
+        CircuitBreakerSpec spec = breaker;
+        boolean valid = true;
+        if (window != null) {
+            long length = window.longValue("value");
+            ChronoUnit unit = window.unit("unit");
+            int buckets = window.intValue("buckets");
+            valid &= window.atLeast("value", length, 1);
+            if (buckets < 1 || buckets > CircuitBreakerSpec.MAX_BUCKETS) {
+                window.invalid("buckets", buckets, "must be between 1 and " + CircuitBreakerSpec.MAX_BUCKETS);
+                valid = false;
+            }
+            long nanos = unit == null ? 0 : nanos(length, unit);
+            if (valid && unit != null && nanos < buckets) {
+                window.invalid("value", length + " " + unit.name(), "must be at least one nanosecond per bucket");
+                valid = false;
+            }
+            valid &= unit != null;
+            if (valid) {
+                spec = spec.withTimeWindow(nanos, buckets);
+            }
+        }
+        if (slow != null) {
+            long threshold = slow.longValue("threshold");
+            ChronoUnit unit = slow.unit("unit");
+            double ratio = slow.doubleValue("ratio");
+            valid &= slow.atLeast("threshold", threshold, 1);
+            if (!(ratio > 0 && ratio <= 1)) {
+                slow.invalid("ratio", ratio, "must be over 0 and at most 1");
+                valid = false;
+            }
+            valid &= unit != null;
+            if (valid) {
+                spec = spec.withSlowCalls(nanos(threshold, unit), ratio);
+            }
+        }
+        return valid ? spec : null;
+    }
+
+    /** The breaker is registered under {@code name}, so operators can read, force and reset it by method. */
+    private static CircuitBreakerSpec circuitBreaker(AnnotationParameters p, String name) {
+        int volume = p.intValue("requestVolumeThreshold");
+        double ratio = p.doubleValue("failureRatio");
+        long delay = p.longValue("delay");
+        int successThreshold = p.intValue("successThreshold");
+        boolean valid = true;
+        valid &= p.atLeast("requestVolumeThreshold", volume, 1);
+        if (!(ratio >= 0 && ratio <= 1)) {
+            p.invalid("failureRatio", ratio, "must be between 0 and 1");
+            valid = false;
+        }
+        valid &= p.atLeast("delay", delay, 0);
+        valid &= p.atLeast("successThreshold", successThreshold, 1);
+        ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
+        return valid ? new CircuitBreakerSpec(name, volume, ratio, 0, nanos(delay, p.unit("delayUnit")),
+                successThreshold, failOn, List.of()) : null;
+    }
+}
