@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  */
 public interface Guard<T> {
 
-    /** A new builder. */
+    /**
+     * A new builder, with no strategy configured, whose guards run on the JVM's shared engine (its threads start on
+     * first use; {@link Bulwark#shutdown} stops them). Needs {@code bulwark-impl} on the class path.
+     */
     static <T> GuardBuilder<T> builder() {
         return GuardProviders.get().newBuilder();
     }

@@ -5,44 +5,97 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Configures a {@link Guard}, {@link AsyncGuard} or {@link UniGuard}. Each {@code with...} method adds one strategy; the
- * order of the calls does not matter, the chain is always
- * Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead. Invalid settings fail in {@link #build()}
- * with an {@link IllegalArgumentException} that names the setting and the value.
+ * Configures a {@link Guard}, {@link AsyncGuard} or {@link UniGuard}. Each {@code with...} method adds one strategy;
+ * the order of the calls does not matter, the chain is always
+ * Fallback, Retry, CircuitBreaker, RateLimit, Timeout, Bulkhead. Without any, a guard just runs the action. Invalid
+ * settings fail with an {@link IllegalArgumentException} that names the setting and the value: most in
+ * {@link #build()}, a null argument and a value that is wrong on its own (a timeout that is not positive, say) at
+ * once, where it is set. Not thread-safe; the guards it builds are.
  *
  * @param <T> the result type of the guarded actions
  */
 public interface GuardBuilder<T> {
 
-    /** A name for the guard, used in metrics and log messages. */
+    /**
+     * Names the guard in metrics and error messages, and its circuit breaker when that has no
+     * {@link CircuitBreakerOptions#name(String) name} of its own. Default {@code guard-1}, {@code guard-2}, ...,
+     * numbered as guards are built; not null.
+     */
     GuardBuilder<T> name(String name);
 
+    /**
+     * Retries failed attempts as {@code retry} configures them, starting from the {@code @Retry} defaults (see
+     * {@link RetryOptions}). Calling it again changes the same settings further. No retry by default.
+     */
     GuardBuilder<T> withRetry(Consumer<RetryOptions> retry);
 
+    /**
+     * Adds a circuit breaker configured by {@code circuitBreaker}, starting from the {@code @CircuitBreaker} defaults
+     * (see {@link CircuitBreakerOptions}); an open breaker fails calls with {@code CircuitBreakerOpenException}.
+     * Calling it again changes the same settings further. No breaker by default.
+     */
     GuardBuilder<T> withCircuitBreaker(Consumer<CircuitBreakerOptions> circuitBreaker);
 
+    /**
+     * Caps the calls running at once (and, for asynchronous and {@code Uni} guards, those waiting), starting from the
+     * {@code @Bulkhead} defaults (see {@link BulkheadOptions}); a call beyond the cap fails with
+     * {@code BulkheadException}. Calling it again changes the same settings further. No bulkhead by default.
+     */
     GuardBuilder<T> withBulkhead(Consumer<BulkheadOptions> bulkhead);
 
-    /** Limits how often attempts may start; a refused attempt fails with {@link RateLimitException}. */
+    /**
+     * Limits how often attempts may start, starting from the {@link RateLimit} defaults (see
+     * {@link RateLimitOptions}); a refused attempt fails with {@link RateLimitException}. Every retry asks for a
+     * permit of its own. Calling it again changes the same settings further. No rate limit by default.
+     */
     GuardBuilder<T> withRateLimit(Consumer<RateLimitOptions> rateLimit);
 
-    /** Fails each attempt that takes longer than {@code timeout} with {@code TimeoutException}. */
+    /**
+     * Fails each attempt that takes longer than {@code timeout} with MP FT's {@code TimeoutException}, interrupting
+     * a synchronous attempt's thread. Must be positive, else an {@link IllegalArgumentException} at once. No timeout
+     * by default; calling it again replaces the value.
+     */
     GuardBuilder<T> withTimeout(Duration timeout);
 
-    /** Replaces a failure with a result; by default every failure applies. */
+    /**
+     * Replaces every failure with the result of {@code fallback} (not null). No fallback by default; calling it again
+     * replaces the fallback and its options.
+     */
     GuardBuilder<T> withFallback(FallbackFunction<T> fallback);
 
-    /** Replaces a failure with a result when it is in {@code applyOn} and not in {@code skipOn}. */
+    /**
+     * Replaces a failure with the result of {@code fallback} when it is in {@code applyOn} and not in {@code skipOn}
+     * (see {@link FallbackOptions}). No fallback by default; calling it again replaces the fallback and its options.
+     */
     GuardBuilder<T> withFallback(FallbackFunction<T> fallback, Consumer<FallbackOptions> options);
 
-    /** The executor that runs each attempt of an {@link AsyncGuard}; a bounded shared pool by default. */
+    /**
+     * The executor that runs each attempt of a guard from {@link #buildAsync()}; {@link #build()} and
+     * {@link #buildUni()} ignore it. Default: the engine's, for {@link Guard#builder()} a pool of 100 daemon threads
+     * shared by every guard. Not null; the guard never shuts it down, its owner does.
+     */
     GuardBuilder<T> withExecutor(Executor executor);
 
-    /** The store that {@code shared(name)} rate limits and circuit breakers of this guard use. */
+    /**
+     * The store that a {@code shared(name)} rate limit or circuit breaker of this guard uses when it names no store
+     * of its own. None by default: such a {@code shared(name)} then fails in {@link #build()}. Not null.
+     */
     GuardBuilder<T> withSharedStore(SharedStore store);
 
+    /**
+     * A synchronous guard with the settings so far. Each call builds a new guard whose breaker, bulkhead and rate
+     * limit start fresh; a named breaker replaces the earlier one registered under its name.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
     Guard<T> build();
 
+    /**
+     * An asynchronous guard, for actions returning a {@code CompletionStage}: each attempt runs on the
+     * {@link #withExecutor(Executor) executor}. Fresh state on each call, as with {@link #build()}.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
     AsyncGuard<T> buildAsync();
 
     /**
@@ -50,6 +103,7 @@ public interface GuardBuilder<T> {
      * fallback's value becomes the Uni's item. Needs Mutiny on the class path.
      *
      * @throws IllegalStateException without Mutiny
+     * @throws IllegalArgumentException naming the first invalid setting
      */
     UniGuard<T> buildUni();
 }

@@ -9,15 +9,16 @@ public final class RetryBudgets {
     }
 
     /**
-     * A budget allowing {@code ratio} retries per call plus {@code minPerSecond} per second, over the last
-     * {@code ttl}.
+     * A new budget allowing {@code ratio} retries per call plus {@code minPerSecond} per second, over the last
+     * {@code ttl}, on the shared engine's clock. {@code @RetryBudget}'s defaults are 0.2, 10 and 10 s.
      *
      * <pre>{@code
      * RetryBudgetHandle inventory = RetryBudgets.create(0.2, 10, Duration.ofSeconds(10));
      * Guard<Stock> stock = Guard.<Stock>builder().withRetry(r -> r.maxRetries(3).budget(inventory)).build();
      * }</pre>
      *
-     * @throws IllegalArgumentException for a ratio outside 0..1000, a negative minPerSecond, or a ttl outside 1..60 s
+     * @throws IllegalArgumentException for a ratio outside 0..1000, a negative minPerSecond, or a ttl null or outside
+     *         1..60 s
      */
     public static RetryBudgetHandle create(double ratio, int minPerSecond, Duration ttl) {
         return GuardProviders.get().newRetryBudget(ratio, minPerSecond, ttl);

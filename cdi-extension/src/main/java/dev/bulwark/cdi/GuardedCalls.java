@@ -80,6 +80,7 @@ final class GuardedCalls {
                     .sharedCircuitBreaker(shared)
                     .timeout(d.timeout())
                     .bulkhead(d.bulkhead())
+                    .stages(d.stages())
                     .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
                     .asynchronous(d.asynchronous())
                     .offload(d.execution() == Execution.OFFLOADED)

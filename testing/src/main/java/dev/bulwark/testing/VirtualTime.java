@@ -2,6 +2,7 @@ package dev.bulwark.testing;
 
 import dev.bulwark.api.GuardBuilder;
 import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.guard.GuardSpecBuilder;
 import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.Scheduler;
@@ -50,7 +51,9 @@ public final class VirtualTime implements Clock, Scheduler, Sleeper {
 
     /**
      * A builder of an engine on this time (clock, scheduler, sleeper, and a timeout watchdog checked on each move),
-     * for a test that needs more of the engine than {@link #guard()} gives (its own executor, metrics).
+     * for a test that needs more of the engine than {@link #guard()} gives (its own executor, metrics). Its named
+     * breakers are registered with the JVM's {@code CircuitBreakerMaintenance}, as a real engine's are, unless the
+     * builder is given a directory of its own ({@code circuitBreakers(CircuitBreakerRegistry.isolated())}).
      */
     public Engine.Builder engine() {
         TimeoutWatchdog watchdog = TimeoutWatchdog.manual(this);
@@ -68,7 +71,7 @@ public final class VirtualTime implements Clock, Scheduler, Sleeper {
             synchronized (this) {
                 own = engine;
                 if (own == null) {
-                    own = engine().executor(Runnable::run).build();
+                    own = engine().executor(Runnable::run).circuitBreakers(CircuitBreakerRegistry.isolated()).build();
                     engine = own;
                 }
             }

@@ -10,19 +10,31 @@ import dev.bulwark.impl.exception.ExceptionMatcher;
 import java.lang.reflect.Method;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * Reads a method's {@code @CircuitBreaker}, the name it is registered under ({@code @CircuitBreakerName} or one made
  * from the method) and the annotations that refine it ({@code @SlidingTimeWindow}, {@code @SlowCall}).
  */
-final class BreakerReader {
+final class BreakerReader implements StrategyReader {
 
     private final DefinitionReader.Lookup lookup;
 
     BreakerReader(DefinitionReader.Lookup lookup) {
         this.lookup = lookup;
+    }
+
+    @Override
+    public void read(MethodDefinition.Builder definition) {
+        Class<?> beanClass = definition.beanClass();
+        Method method = definition.method();
+        AnnotationParameters found = lookup.find(CircuitBreaker.class, beanClass, method);
+        String name = name(beanClass, method, found != null);
+        if (found != null) {
+            definition.inForce(CircuitBreaker.class);
+        }
+        // Read even without a breaker: a refinement alone is a problem to report.
+        definition.circuitBreaker(spec(beanClass, method, found, name));
     }
 
     /**
@@ -130,7 +142,7 @@ final class BreakerReader {
         valid &= p.atLeast("delay", delay, 0);
         valid &= p.atLeast("successThreshold", successThreshold, 1);
         ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
-        return valid ? new CircuitBreakerSpec(name, volume, ratio, 0, nanos(delay, p.unit("delayUnit")),
-                successThreshold, failOn, List.of()) : null;
+        return valid ? CircuitBreakerSpec.builder(volume, ratio, nanos(delay, p.unit("delayUnit")), successThreshold,
+                failOn).name(name).build() : null;
     }
 }

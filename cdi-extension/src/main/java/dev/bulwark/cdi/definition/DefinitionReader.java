@@ -1,7 +1,5 @@
 package dev.bulwark.cdi.definition;
 
-import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
-
 import dev.bulwark.api.AsynchronousNonBlocking;
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
@@ -16,9 +14,7 @@ import dev.bulwark.api.SlidingTimeWindow;
 import dev.bulwark.api.SlowCall;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RetryWhen;
-import dev.bulwark.impl.bulkhead.BulkheadSpec;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
-import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -45,10 +41,22 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 public final class DefinitionReader {
 
-    /** Every annotation that makes a bean guarded. */
-    public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Retry.class, CircuitBreaker.class,
-            Bulkhead.class, Timeout.class, Fallback.class, Asynchronous.class, RateLimit.class, Guarded.class,
-            AsynchronousNonBlocking.class);
+    /**
+     * Every strategy, with its reader: the one list a strategy joins (its refinements, if it has any, go in
+     * {@link #REFINEMENTS}). The order is the order of their problems.
+     */
+    static final List<StrategyReader.Registration> STRATEGIES = List.of(
+            new StrategyReader.Registration(Retry.class, RetryReader::new),
+            new StrategyReader.Registration(CircuitBreaker.class, BreakerReader::new),
+            new StrategyReader.Registration(RateLimit.class, RateLimitReader::new),
+            new StrategyReader.Registration(Timeout.class, TimeoutReader::new),
+            new StrategyReader.Registration(Bulkhead.class, BulkheadReader::new),
+            new StrategyReader.Registration(Fallback.class, FallbackReader::new));
+
+    /** Every annotation that makes a bean guarded: the strategies', and how calls run ({@code @Guarded}: presets). */
+    public static final List<Class<? extends Annotation>> ANNOTATIONS = concat(
+            STRATEGIES.stream().<Class<? extends Annotation>>map(StrategyReader.Registration::annotation).toList(),
+            List.of(Asynchronous.class, Guarded.class, AsynchronousNonBlocking.class));
 
     /** The backoffs, of which a preset's retry brings one ({@code @ExponentialBackoff}) unless the method has its own. */
     private static final List<Class<? extends Annotation>> BACKOFFS = List.of(ExponentialBackoff.class,
@@ -79,9 +87,8 @@ public final class DefinitionReader {
     private final ConfigLookup config;
     private final Problems problems;
     private final Enablement enablement;
-    private final RetryReader retries;
+    private final List<StrategyReader> strategies;
     private final ExecutionReader executions;
-    private final BreakerReader breakers;
 
     public DefinitionReader(ConfigLookup config, Problems problems) {
         this.config = config;
@@ -103,9 +110,8 @@ public final class DefinitionReader {
                 return problems;
             }
         };
-        this.retries = new RetryReader(lookup);
+        this.strategies = STRATEGIES.stream().map(s -> s.reader().apply(lookup)).toList();
         this.executions = new ExecutionReader(lookup);
-        this.breakers = new BreakerReader(lookup);
     }
 
     private static List<Class<? extends Annotation>> concat(List<Class<? extends Annotation>> a,
@@ -191,30 +197,19 @@ public final class DefinitionReader {
     }
 
     public MethodDefinition read(Class<?> beanClass, Method method) {
-        RetryDefinition retry = retries.read(beanClass, method);
-        AnnotationParameters breaker = parameters(CircuitBreaker.class, beanClass, method);
-        String breakerName = breakers.name(beanClass, method, breaker != null);
-        AnnotationParameters rateLimit = parameters(RateLimit.class, beanClass, method);
-        AnnotationParameters timeout = parameters(Timeout.class, beanClass, method);
-        AnnotationParameters bulkhead = parameters(Bulkhead.class, beanClass, method);
-        AnnotationParameters fallback = parameters(Fallback.class, beanClass, method);
-        String shared = shared(beanClass, method, breaker != null || rateLimit != null);
-        Execution execution = executions.read(beanClass, method, retry != null || breaker != null
-                || rateLimit != null || timeout != null || bulkhead != null || fallback != null);
-        RateLimitSpec limit = rateLimit == null ? null : RateLimitReader.read(rateLimit);
+        MethodDefinition.Builder definition = new MethodDefinition.Builder(beanClass, method);
+        for (StrategyReader strategy : strategies) {
+            strategy.read(definition);
+        }
+        String shared = shared(beanClass, method, definition.isInForce(CircuitBreaker.class)
+                || definition.isInForce(RateLimit.class));
+        Execution execution = executions.read(beanClass, method, definition.anyInForce());
+        RateLimitSpec limit = definition.rateLimit();
         if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
             problems.add(ClassNames.of(beanClass) + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "
                     + "least 1 ms (the store counts time in microseconds), was " + limit.windowNanos() + " ns");
         }
-        return new MethodDefinition(beanClass, method,
-                retry,
-                breakers.spec(beanClass, method, breaker, breakerName),
-                limit,
-                timeout == null ? null : timeout(timeout),
-                bulkhead == null ? null : bulkhead(bulkhead),
-                fallback == null ? null : FallbackReader.read(fallback, beanClass, method),
-                execution,
-                shared);
+        return definition.build(execution, shared);
     }
 
     /**
@@ -331,22 +326,4 @@ public final class DefinitionReader {
         Annotation a = beanClass.getAnnotation(type);
         return a != null ? a : method.getDeclaringClass().getAnnotation(type);
     }
-
-    private TimeoutSpec timeout(AnnotationParameters p) {
-        long value = p.longValue("value");
-        if (!p.atLeast("value", value, 0)) {
-            return null;
-        }
-        return new TimeoutSpec(nanos(value, p.unit("unit")));
-    }
-
-    private BulkheadSpec bulkhead(AnnotationParameters p) {
-        int value = p.intValue("value");
-        int queue = p.intValue("waitingTaskQueue");
-        boolean valid = true;
-        valid &= p.atLeast("value", value, 1);
-        valid &= p.atLeast("waitingTaskQueue", queue, 1);
-        return valid ? new BulkheadSpec(value, queue) : null;
-    }
-
 }

@@ -6,9 +6,20 @@ import java.lang.reflect.Type;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 
 /** Reads a method's {@code @Fallback}. */
-final class FallbackReader {
+final class FallbackReader implements StrategyReader {
 
-    private FallbackReader() {
+    private final DefinitionReader.Lookup lookup;
+
+    FallbackReader(DefinitionReader.Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void read(MethodDefinition.Builder definition) {
+        AnnotationParameters found = lookup.find(Fallback.class, definition.beanClass(), definition.method());
+        if (found != null) {
+            definition.inForce(Fallback.class).fallback(read(found, definition.beanClass(), definition.method()));
+        }
     }
 
     /** A method's {@code @Fallback}: a handler that handles its return type, or a method with its signature. */

@@ -2,14 +2,26 @@ package dev.bulwark.cdi.definition;
 
 import static dev.bulwark.cdi.definition.AnnotationParameters.nanos;
 
+import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitType;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import java.time.temporal.ChronoUnit;
 
 /** Reads a method's {@code @RateLimit}. */
-final class RateLimitReader {
+final class RateLimitReader implements StrategyReader {
 
-    private RateLimitReader() {
+    private final DefinitionReader.Lookup lookup;
+
+    RateLimitReader(DefinitionReader.Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void read(MethodDefinition.Builder definition) {
+        AnnotationParameters found = lookup.find(RateLimit.class, definition.beanClass(), definition.method());
+        if (found != null) {
+            definition.inForce(RateLimit.class).rateLimit(read(found));
+        }
     }
 
     /** A method's {@code @RateLimit}, each value checked against the others; null (with problems) if invalid. */

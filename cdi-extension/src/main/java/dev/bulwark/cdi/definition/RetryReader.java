@@ -30,7 +30,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * {@code @FibonacciBackoff} or {@code @CustomBackoff}), {@code @RetryWhen} and {@code @BeforeRetry}. A refinement
  * without a {@code @Retry} on the method or its class is a problem, whether or not that retry is enabled.
  */
-final class RetryReader {
+final class RetryReader implements StrategyReader {
 
     /** The refinements of {@code @Retry}, in the order their problems are reported. */
     static final List<Class<? extends Annotation>> OF_RETRY = List.of(ExponentialBackoff.class,
@@ -40,6 +40,14 @@ final class RetryReader {
 
     RetryReader(DefinitionReader.Lookup lookup) {
         this.lookup = lookup;
+    }
+
+    @Override
+    public void read(MethodDefinition.Builder definition) {
+        RetryDefinition retry = read(definition.beanClass(), definition.method());
+        if (retry != null) {
+            definition.retry(retry).inForce(Retry.class);
+        }
     }
 
     /** The retry in force on the method, or null if none is (or it is invalid: then problems say why). */

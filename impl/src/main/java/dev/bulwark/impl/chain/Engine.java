@@ -82,6 +82,10 @@ public final class Engine implements AutoCloseable {
         this.ownWatchdog = b.watchdog == null ? watchdog : null;
     }
 
+    /**
+     * A builder of an engine of its own, for an application or a test that should not share {@link #shared()}.
+     * Nothing is started until {@link Builder#build()}; the caller closes the engine built with {@link #close()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -265,7 +269,11 @@ public final class Engine implements AutoCloseable {
         return threads.join(deadline);
     }
 
-    /** Every part is optional; what is not given, the engine creates and owns. */
+    /**
+     * Every part is optional. For a scheduler, executor or watchdog not given, the engine starts daemon threads of
+     * its own and stops them in {@link Engine#close()}; a part that is given stays the giver's to stop. Each setter
+     * throws an {@link IllegalArgumentException} for a null argument.
+     */
     public static final class Builder {
         private Clock clock = Clock.system();
         private Scheduler scheduler;
@@ -281,10 +289,11 @@ public final class Engine implements AutoCloseable {
         }
 
         /**
-         * Runs asynchronous attempts each on a new virtual thread (JDK 21+) instead of the bounded pool, when no
-         * {@link #executor} is given. Bulkheads still cap the concurrency.
+         * Runs asynchronous attempts each on a new virtual thread (JDK 21+) instead of the default bounded pool;
+         * ignored when an {@link #executor(Executor)} is given. Default {@code false}. Bulkheads still cap the
+         * concurrency.
          *
-         * @throws UnsupportedOperationException on a JDK without virtual threads
+         * @throws UnsupportedOperationException for {@code true} on a JDK without virtual threads
          */
         public Builder virtualThreads(boolean virtualThreads) {
             if (virtualThreads && !VirtualThreads.available()) {
@@ -295,47 +304,92 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The time that delays, breaker delays, rate-limit windows and timeout deadlines are measured in. Default
+         * {@link Clock#system()}. The default watchdog reads this clock, but the default
+         * {@link #scheduler(Scheduler)} and {@link #sleeper(Sleeper)} wait in real time: a test on a clock of its own
+         * sets those too.
+         */
         public Builder clock(Clock clock) {
             this.clock = notNull(clock, "clock");
             return this;
         }
 
+        /**
+         * Fires retry delays and asynchronous timeouts; its tasks only hand work on to the
+         * {@link #executor(Executor)}. Default: one daemon thread ({@code bulwark-scheduler-1}) on real time, shut
+         * down by {@link Engine#close()}; a scheduler given here is not stopped by the engine.
+         */
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = notNull(scheduler, "scheduler");
             return this;
         }
 
+        /**
+         * How synchronous calls wait on the caller's thread: between retries and for a rate-limit permit.
+         * Default {@link Sleeper#REAL}, a real {@code Thread} sleep whatever the {@link #clock(Clock)}.
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = notNull(sleeper, "sleeper");
             return this;
         }
 
+        /**
+         * Runs asynchronous attempts and what the scheduler hands on (delayed retries, fallbacks after a timeout).
+         * Default: a pool of {@value Engine#DEFAULT_MAX_THREADS} daemon threads ({@code bulwark-async-N}, idle ones
+         * end after 60 s) with an unbounded queue, or virtual threads with {@link #virtualThreads(boolean)}; the
+         * engine shuts its own pool down in {@link Engine#close()}, but never an executor given here: its owner does.
+         */
         public Builder executor(Executor executor) {
             this.executor = notNull(executor, "executor");
             return this;
         }
 
+        /**
+         * Interrupts synchronous calls that overrun their timeout. Default: a watchdog on the {@link #clock(Clock)}
+         * with one daemon thread ({@code bulwark-timeout-watchdog-1}), closed by {@link Engine#close()}; a watchdog
+         * given here (such as {@link TimeoutWatchdog#manual}) is not closed by the engine.
+         */
         public Builder watchdog(TimeoutWatchdog watchdog) {
             this.watchdog = notNull(watchdog, "watchdog");
             return this;
         }
 
+        /**
+         * Makes the metrics recorder of each operation when the operation is created. Default
+         * {@link MetricsProvider#NOOP}, which records nothing.
+         */
         public Builder metrics(MetricsProvider metrics) {
             this.metrics = notNull(metrics, "metrics");
             return this;
         }
 
-        /** How non-blocking calls capture their caller's context; by default Vert.x' when it is on the class path. */
+        /**
+         * How non-blocking calls (a {@code Uni}, {@code @AsynchronousNonBlocking}) capture the context they go on in
+         * after a wait. Default {@link Continuation.Capture#detect()}: Vert.x' context when Vert.x is on the class
+         * path, else none.
+         */
         public Builder continuations(Continuation.Capture continuations) {
             this.continuations = notNull(continuations, "continuations");
             return this;
         }
 
+        /**
+         * Where named circuit breakers of this engine's operations are registered for operators. Default
+         * {@link CircuitBreakerRegistry#global()}, the process-wide directory that
+         * {@code CircuitBreakerMaintenance.get()} reads; {@code CircuitBreakerRegistry.isolated()} keeps them out of it.
+         */
         public Builder circuitBreakers(CircuitBreakerRegistry circuitBreakers) {
             this.circuitBreakers = notNull(circuitBreakers, "circuitBreakers");
             return this;
         }
 
+        /**
+         * A new engine; starts the threads of the parts not given (the default executor's threads on demand). Each
+         * call builds a separate engine, with threads of its own.
+         *
+         * @throws IllegalStateException if the virtual-thread executor cannot be created
+         */
         public Engine build() {
             return new Engine(this);
         }

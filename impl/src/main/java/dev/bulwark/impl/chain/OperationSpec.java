@@ -9,6 +9,9 @@ import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.retry.RetrySpec;
 import dev.bulwark.impl.timeout.TimeoutSpec;
 import dev.bulwark.impl.shared.SharedName;
+import dev.bulwark.impl.stage.StageSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The immutable description of one guarded operation: which strategies it has and their settings. Both
@@ -28,6 +31,7 @@ public final class OperationSpec {
     private final FallbackSpec fallback;
     private final boolean asynchronous;
     private final boolean offload;
+    private final List<StageSpec> stages;
 
     private OperationSpec(Builder b) {
         this.name = notNull(b.name, "name");
@@ -41,6 +45,7 @@ public final class OperationSpec {
         this.fallback = b.fallback;
         this.asynchronous = b.asynchronous;
         this.offload = b.asynchronous && b.offload;
+        this.stages = List.copyOf(b.stages);
     }
 
     /** A builder for an operation called {@code name} (for metrics: the method's fully qualified name). */
@@ -105,11 +110,17 @@ public final class OperationSpec {
         return offload;
     }
 
+    /** The strategies beyond the built-in ones, in the order they were added; empty when there are none. */
+    public List<StageSpec> stages() {
+        return stages;
+    }
+
     @Override
     public String toString() {
-        return "OperationSpec[" + name + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + ", timeout="
+        return "OperationSpec[" + name + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit="
+                + rateLimit + ", timeout="
                 + timeout + ", bulkhead=" + bulkhead + ", fallback=" + fallback + ", asynchronous=" + asynchronous
-                + ", offload=" + offload + "]";
+                + ", offload=" + offload + (stages.isEmpty() ? "" : ", stages=" + stages) + "]";
     }
 
     /** Collects the strategies of an operation. */
@@ -125,6 +136,7 @@ public final class OperationSpec {
         private FallbackSpec fallback;
         private boolean asynchronous;
         private boolean offload = true;
+        private final List<StageSpec> stages = new ArrayList<>(0);
 
         private Builder(String name) {
             this.name = name;
@@ -180,6 +192,18 @@ public final class OperationSpec {
         /** For an asynchronous operation: whether attempts run on the executor (true, the default). */
         public Builder offload(boolean offload) {
             this.offload = offload;
+            return this;
+        }
+
+        /** Adds a strategy beyond the built-in ones: its stage goes just inside the built-in stage of its place. */
+        public Builder stage(StageSpec stage) {
+            stages.add(notNull(stage, "stage"));
+            return this;
+        }
+
+        /** Adds each of {@code specs}, as {@link #stage} does. */
+        public Builder stages(List<? extends StageSpec> specs) {
+            specs.forEach(this::stage);
             return this;
         }
 

@@ -4,17 +4,26 @@ import dev.bulwark.impl.bulkhead.BulkheadGate;
 import dev.bulwark.impl.bulkhead.QueueGate;
 import dev.bulwark.impl.circuitbreaker.BreakerGate;
 import dev.bulwark.impl.fallback.FallbackStage;
+import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.ratelimit.RateLimitGate;
 import dev.bulwark.impl.retry.RetryStage;
 import dev.bulwark.impl.stage.Around;
+import dev.bulwark.impl.stage.AroundSpec;
 import dev.bulwark.impl.stage.Gate;
+import dev.bulwark.impl.stage.GateSpec;
+import dev.bulwark.impl.stage.StageContext;
+import dev.bulwark.impl.stage.StageSpec;
+import dev.bulwark.impl.stage.StageSpec.Place;
+import dev.bulwark.impl.time.Clock;
+import dev.bulwark.impl.time.Scheduler;
 import dev.bulwark.impl.timeout.TimeoutGate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An operation's stages in the MP FT order, outermost first: Fallback, Retry (around-stages), then CircuitBreaker,
- * RateLimit, Timeout, Bulkhead (gates). The one place that knows the order; the drivers only walk the arrays.
+ * RateLimit, Timeout, Bulkhead (gates); each strategy beyond these ({@link StageSpec}) just inside the built-in stage
+ * of its place. The one place that knows the order; the drivers only walk the arrays.
  */
 final class Stages {
 
@@ -33,27 +42,82 @@ final class Stages {
         Engine engine = op.engine;
         String name = spec.name();
         boolean async = spec.asynchronous();
+        StageContext context = new Context(op);
         List<Around> arounds = new ArrayList<>(2);
+        List<Gate> gates = new ArrayList<>(4);
         arounds.add(new FallbackStage(spec.fallback(), op.metrics, async));
+        added(Place.FALLBACK, spec, context, arounds, gates);
         if (op.retry != null) {
             arounds.add(new RetryStage(op.retry, op.metrics, engine.clock(), !async));
         }
-        List<Gate> gates = new ArrayList<>(4);
+        added(Place.RETRY, spec, context, arounds, gates);
         if (op.circuitBreaker != null) {
             gates.add(new BreakerGate(op.circuitBreaker, op.metrics, name));
         }
+        added(Place.CIRCUIT_BREAKER, spec, context, arounds, gates);
         if (op.rateLimiter != null) {
             gates.add(new RateLimitGate(op.rateLimiter, op.metrics, engine.clock(), engine.sleeper(), name));
         }
+        added(Place.RATE_LIMIT, spec, context, arounds, gates);
         if (op.timeoutNanos > 0) {
             gates.add(new TimeoutGate(engine.watchdog(), op.timeoutNanos, op.metrics, engine.clock(), name));
         }
+        added(Place.TIMEOUT, spec, context, arounds, gates);
         if (op.semaphore != null) {
             gates.add(new BulkheadGate(op.semaphore, op.metrics, engine.clock(), name));
         }
         if (op.queue != null) {
             gates.add(new QueueGate(op.queue, op.metrics, engine.clock(), name));
         }
+        added(Place.BULKHEAD, spec, context, arounds, gates);
         return new Stages(arounds.toArray(new Around[0]), gates.isEmpty() ? NO_GATES : gates.toArray(new Gate[0]));
+    }
+
+    /** Makes the stages of the strategies beyond the built-in ones that sit at {@code place}. */
+    private static void added(Place place, OperationSpec spec, StageContext context, List<Around> arounds,
+            List<Gate> gates) {
+        for (StageSpec stage : spec.stages()) {
+            if (stage.place() != place) {
+                continue;
+            }
+            if (stage instanceof AroundSpec around && place.around()) {
+                arounds.add(around.around(context));
+            } else if (stage instanceof GateSpec gate && !place.around()) {
+                gates.add(gate.gate(context));
+            } else {
+                throw new IllegalArgumentException(spec.name() + ": " + stage + " is " + (place.around()
+                        ? "a gate at the place of an around-stage, " : "an around-stage at the place of a gate, ")
+                        + place);
+            }
+        }
+    }
+
+    /** What a strategy's stage sees of its operation. */
+    private record Context(Operation op) implements StageContext {
+
+        @Override
+        public String name() {
+            return op.spec.name();
+        }
+
+        @Override
+        public boolean asynchronous() {
+            return op.spec.asynchronous();
+        }
+
+        @Override
+        public Clock clock() {
+            return op.engine.clock();
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return op.engine.scheduler();
+        }
+
+        @Override
+        public MetricsRecorder metrics() {
+            return op.metrics;
+        }
     }
 }

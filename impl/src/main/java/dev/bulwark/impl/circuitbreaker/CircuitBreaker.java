@@ -5,9 +5,6 @@ import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.CircuitStateListener;
 import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,14 +25,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CircuitBreaker implements CircuitBreakerHandle {
 
-    private static final System.Logger LOG = System.getLogger(CircuitBreaker.class.getName());
     private static final CircuitState[] STATES = CircuitState.values();
 
     private final CircuitBreakerSpec spec;
     private final String name;
     private final Clock clock;
     private final AtomicReference<Phase> phase;
-    private final List<CircuitStateListener> listeners;
+    private final StateListeners listeners;
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -49,7 +45,7 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         this.spec = spec;
         this.name = name;
         this.clock = clock;
-        this.listeners = new CopyOnWriteArrayList<>(spec.listeners());
+        this.listeners = new StateListeners(name, spec.listeners());
         this.phase = new AtomicReference<>(closed(clock.nanoTime()));
         this.failsOnRateLimit = spec.failOn().included().stream()
                 .anyMatch(type -> RateLimitException.class.isAssignableFrom(type));
@@ -297,13 +293,7 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         if (from.state == to.state) {
             return true; // an operator's reset or force that keeps the state: a new phase, but no change to tell
         }
-        for (CircuitStateListener listener : listeners) {
-            try {
-                listener.onStateChange(name, from.state, to.state);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Circuit breaker listener failed for " + name, e);
-            }
-        }
+        listeners.tell(from.state, to.state);
         return true;
     }
 
@@ -404,23 +394,5 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     @Override
     public String toString() {
         return "CircuitBreaker[" + name + ", " + state() + "]";
-    }
-
-    /** One phase of the breaker's life; immutable but for the counters that belong to it. */
-    private static final class Phase {
-        final CircuitState state;
-        final long since;
-        final FailureWindow window; // CLOSED only
-        final AtomicInteger admitted; // HALF_OPEN only
-        final AtomicInteger successes; // HALF_OPEN only
-
-        Phase(CircuitState state, long since, FailureWindow window) {
-            this.state = state;
-            this.since = since;
-            this.window = window;
-            boolean halfOpen = state == CircuitState.HALF_OPEN;
-            this.admitted = halfOpen ? new AtomicInteger() : null;
-            this.successes = halfOpen ? new AtomicInteger() : null;
-        }
     }
 }

@@ -19,17 +19,20 @@ public final class CircuitBreakerRegistry {
     private final ConcurrentMap<String, CircuitBreaker> byName = new ConcurrentHashMap<>();
     private final CircuitBreakerRegistry parent;
 
-    /** A directory of its own, registering nowhere else (for tests and embedded engines). */
-    public CircuitBreakerRegistry() {
-        this(null);
-    }
-
     private CircuitBreakerRegistry(CircuitBreakerRegistry parent) {
         this.parent = parent;
     }
 
     public static CircuitBreakerRegistry global() {
         return GLOBAL;
+    }
+
+    /**
+     * A directory of its own that registers nowhere else: for an engine whose breakers the process's operators must
+     * not see (one in virtual time, or embedded in a tool).
+     */
+    public static CircuitBreakerRegistry isolated() {
+        return new CircuitBreakerRegistry(null);
     }
 
     /** A deployment's own directory, registering its breakers in the process-wide one too. */

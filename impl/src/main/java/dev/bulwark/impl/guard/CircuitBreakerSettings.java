@@ -123,8 +123,9 @@ final class CircuitBreakerSettings implements CircuitBreakerOptions {
     }
 
     CircuitBreakerSpec toSpec() {
-        return new CircuitBreakerSpec(name, requestVolumeThreshold, failureRatio, consecutiveFailures,
-                delay.toNanos(), successThreshold, ExceptionMatcher.of(failOn, skipOn), listeners, window.toNanos(),
-                buckets, slowCall.toNanos(), slowCallRatio);
+        return CircuitBreakerSpec.builder(requestVolumeThreshold, failureRatio, delay.toNanos(), successThreshold,
+                        ExceptionMatcher.of(failOn, skipOn))
+                .name(name).consecutiveFailures(consecutiveFailures).listeners(listeners)
+                .timeWindow(window.toNanos(), buckets).slowCalls(slowCall.toNanos(), slowCallRatio).build();
     }
 }

@@ -50,13 +50,17 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     private Executor executor;
     private SharedStore sharedStore;
 
+    /** A builder on {@code engine}; {@link #on(Engine)} is the public door, the provider uses the shared engine. */
     GuardSpecBuilder(Engine engine) {
         this.engine = notNull(engine, "engine");
     }
 
     /**
      * A builder whose guards run on {@code engine} (its executor, clock, timers and breaker registry) instead of the
-     * JVM's shared one: for an application that runs its own engine, and for bulwark-testing's virtual time.
+     * JVM's shared one: for an application that runs its own engine, and for bulwark-testing's virtual time. The
+     * guards keep the engine, which stays the caller's to close.
+     *
+     * @throws IllegalArgumentException if {@code engine} is null
      */
     public static <T> GuardBuilder<T> on(Engine engine) {
         return new GuardSpecBuilder<>(engine);
@@ -92,7 +96,13 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
         return this;
     }
 
-    /** A stand-alone limiter on {@code engine}'s clock, for weighted calls. */
+    /**
+     * A stand-alone limiter on {@code engine}'s clock, waiting with its sleeper, for weighted calls: what
+     * {@code RateLimiters.create} gives on the shared engine. There is no guard store, so {@code shared(name)} without
+     * a store fails.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
     public static RateLimiterHandle rateLimiter(Engine engine, Consumer<RateLimitOptions> options) {
         RateLimitSettings settings = configure(new RateLimitSettings(), options);
         RateLimiter limiter = RateLimiter.of(settings.toSpec(), engine.clock());

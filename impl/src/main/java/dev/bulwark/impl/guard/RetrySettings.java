@@ -115,8 +115,9 @@ final class RetrySettings implements RetryOptions {
     }
 
     RetrySpec toSpec() {
-        return new RetrySpec(maxRetries, delay.toNanos(), maxDuration.toNanos(), jitter.toNanos(),
-                ExceptionMatcher.of(retryOn, abortOn), backoff, jitterApplies, retryIfResult, beforeRetry)
-                .withBudget(budget);
+        return RetrySpec.builder(maxRetries, delay.toNanos(), maxDuration.toNanos(), jitter.toNanos(),
+                        ExceptionMatcher.of(retryOn, abortOn))
+                .backoff(backoff, jitterApplies).retryOnResult(retryIfResult).beforeRetryListener(beforeRetry)
+                .budget(budget).build();
     }
 }

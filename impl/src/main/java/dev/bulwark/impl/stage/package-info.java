@@ -6,6 +6,10 @@
  * fails or goes again after a delay. The synchronous driver, the asynchronous driver and the Uni adapter loop over
  * the list and name no strategy; each strategy is written once, in its own package, for all of them.
  *
- * <p>This package depends on nothing else in the engine, so that every strategy package can depend on it.
+ * <p>A strategy beyond the built-in ones joins the chain through a {@link dev.bulwark.impl.stage.StageSpec}: its
+ * settings say where it sits and make its stage for each operation, so neither the drivers nor the chain name it.
+ *
+ * <p>This package depends only on the engine's clock and metrics interfaces, so that every strategy package can
+ * depend on it.
  */
 package dev.bulwark.impl.stage;

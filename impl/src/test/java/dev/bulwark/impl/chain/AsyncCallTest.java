@@ -489,8 +489,8 @@ class AsyncCallTest {
         };
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
                 .retry(RetrySpec.of(3, SECOND, 0, 0, ExceptionMatcher.allExceptions()))
-                .circuitBreaker(new CircuitBreakerSpec(null, 1, 1.0, 0, SECOND, 1, ExceptionMatcher.all(),
-                        List.of(cancelOnHalfOpen)))
+                .circuitBreaker(CircuitBreakerSpec.builder(1, 1.0, SECOND, 1, ExceptionMatcher.all())
+                        .listeners(List.of(cancelOnHalfOpen)).build())
                 .build());
         call.set(op.callAsync(() -> {
             calls.incrementAndGet();
@@ -527,10 +527,10 @@ class AsyncCallTest {
     @Test
     void shouldKeepRetryingWhenTheBeforeRetryListenerThrows() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
-                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true, null,
-                        (retry, cause) -> {
+                .retry(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                        .beforeRetryListener((retry, cause) -> {
                             throw new IllegalArgumentException("listener bug (expected in this test's log)");
-                        }))
+                        }).build())
                 .build());
         CompletableFuture<Object> result = op.callAsync(() -> calls.incrementAndGet() == 1 ? failed("first")
                 : CompletableFuture.completedFuture("second"), null);
@@ -567,8 +567,8 @@ class AsyncCallTest {
     @Test
     void shouldEndTheCallWithTheFailureOfAThrowingResultPredicate() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
-                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
-                        result -> (Integer) result < 0, null))
+                .retry(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                        .retryOnResult(result -> (Integer) result < 0).build())
                 .build());
         CompletableFuture<Object> result = op.callAsync(() -> CompletableFuture.completedFuture(null), null);
         assertInstanceOf(NullPointerException.class, failureOf(result), "unboxing null in the predicate");
@@ -577,9 +577,10 @@ class AsyncCallTest {
     @Test
     void shouldEndTheCallWithTheFailureOfAThrowingBackoff() {
         Operation op = engine.operation(OperationSpec.builder("op").asynchronous(true)
-                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), (retry, base, previous) -> {
-                    throw new ArithmeticException("backoff bug");
-                }, false, null, null))
+                .retry(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                        .backoff((retry, base, previous) -> {
+                            throw new ArithmeticException("backoff bug");
+                        }, false).build())
                 .build());
         CompletableFuture<Object> result = op.callAsync(() -> failed("down"), null);
         assertInstanceOf(ArithmeticException.class, failureOf(result));

@@ -153,8 +153,8 @@ class ChainTest {
     @Test
     void shouldLetARetryPassTheBreakerOnceItHalfOpens() throws Exception {
         Operation op = engine.operation(OperationSpec.builder("op")
-                .retry(new RetrySpec(3, SECOND, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, false,
-                        null, null))
+                .retry(RetrySpec.builder(3, SECOND, 0, 0, ExceptionMatcher.allExceptions())
+                        .backoff(Backoffs.CONSTANT, false).build())
                 .circuitBreaker(CircuitBreakerSpec.of(1, 1.0, 2 * SECOND, 1, ExceptionMatcher.all())).build());
         Object result = op.call(() -> {
             if (calls.incrementAndGet() == 1) {
@@ -223,8 +223,8 @@ class ChainTest {
     void shouldRetryABulkheadRejection() throws Exception {
         List<Throwable> causes = new ArrayList<>();
         Operation op = engine.operation(OperationSpec.builder("op")
-                .retry(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true, null,
-                        (retry, cause) -> causes.add(cause)))
+                .retry(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                        .beforeRetryListener((retry, cause) -> causes.add(cause)).build())
                 .bulkhead(new BulkheadSpec(1, 1)).build());
         CountDownLatch leave = new CountDownLatch(1);
         Thread holder = holdPlace(op, leave);

@@ -166,8 +166,8 @@ class ConcurrencyStressTest {
     private static OperationSpec spec(String name, boolean async, CircuitStateListener listener) {
         return OperationSpec.builder(name).asynchronous(async)
                 .retry(RetrySpec.of(2, 0, 0, 0, ExceptionMatcher.allExceptions()))
-                .circuitBreaker(new CircuitBreakerSpec(null, 10, 0.5, 0, MS, 2, ExceptionMatcher.all(),
-                        List.of(listener)))
+                .circuitBreaker(CircuitBreakerSpec.builder(10, 0.5, MS, 2, ExceptionMatcher.all())
+                        .listeners(List.of(listener)).build())
                 .timeout(new TimeoutSpec(MS))
                 .bulkhead(new BulkheadSpec(4, 4))
                 .build();

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 /** How an operation is assembled from its spec, and what it shares with operators. */
 class OperationTest {
 
-    private final CircuitBreakerRegistry registry = new CircuitBreakerRegistry();
+    private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.isolated();
     private final Engine engine = new VirtualTime().engine().circuitBreakers(registry).build();
 
     private static CircuitBreakerSpec named(String name) {
-        return new CircuitBreakerSpec(name, 2, 0.5, 0, 1_000, 1, ExceptionMatcher.all(), List.of());
+        return CircuitBreakerSpec.builder(2, 0.5, 1_000, 1, ExceptionMatcher.all()).name(name).build();
     }
 
     @Test

@@ -127,9 +127,8 @@ class SyncRetryTest {
     @Test
     void shouldTellTheBeforeRetryListenerEachRetryAndItsCause() {
         List<String> seen = new ArrayList<>();
-        Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(),
-                Backoffs.CONSTANT, true, null,
-                (retry, cause) -> seen.add(retry + ":" + cause.getMessage())));
+        Operation op = retrying(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .beforeRetryListener((retry, cause) -> seen.add(retry + ":" + cause.getMessage())).build());
         assertThrows(IllegalStateException.class, () -> op.call(() -> {
             throw new IllegalStateException("attempt " + calls.incrementAndGet());
         }, null));
@@ -173,8 +172,8 @@ class SyncRetryTest {
 
     @Test
     void shouldRetryARejectedResultAndReturnTheLastOneWhenRetriesRunOut() throws Exception {
-        Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
-                result -> (Integer) result < 0, null));
+        Operation op = retrying(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .retryOnResult(result -> (Integer) result < 0).build());
         assertEquals(-3, op.call(() -> -calls.incrementAndGet(), null));
         assertEquals(3, calls.get());
     }
@@ -214,16 +213,16 @@ class SyncRetryTest {
 
     @Test
     void shouldReturnTheFirstAcceptedResult() throws Exception {
-        Operation op = retrying(new RetrySpec(5, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
-                result -> result == null, null));
+        Operation op = retrying(RetrySpec.builder(5, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .retryOnResult(result -> result == null).build());
         assertEquals("value", op.call(() -> calls.incrementAndGet() < 3 ? null : "value", null));
         assertEquals(3, calls.get());
     }
 
     @Test
     void shouldWaitTheBackoffsGrowingDelaysBetweenAttempts() {
-        Operation op = retrying(new RetrySpec(4, 100 * MS, 0, 0, ExceptionMatcher.allExceptions(),
-                Backoffs.exponential(2, 300 * MS), true, null, null));
+        Operation op = retrying(RetrySpec.builder(4, 100 * MS, 0, 0, ExceptionMatcher.allExceptions())
+                .backoff(Backoffs.exponential(2, 300 * MS), true).build());
         List<Long> attemptTimes = new ArrayList<>();
         assertThrows(IllegalStateException.class, () -> op.call(() -> {
             attemptTimes.add(time.nanoTime() / MS);
@@ -276,10 +275,10 @@ class SyncRetryTest {
 
     @Test
     void shouldKeepRetryingWhenTheBeforeRetryListenerThrows() throws Exception {
-        Operation op = retrying(new RetrySpec(2, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT, true,
-                null, (retry, cause) -> {
+        Operation op = retrying(RetrySpec.builder(2, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .beforeRetryListener((retry, cause) -> {
                     throw new IllegalArgumentException("listener bug (expected in this test's log)");
-                }));
+                }).build());
         assertEquals("second", op.call(() -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException();

@@ -320,8 +320,8 @@ class CircuitBreakerTest {
     // --- consecutive-failures mode --------------------------------------------------------------------------
 
     private CircuitBreaker consecutive(int failures) {
-        return new CircuitBreaker(new CircuitBreakerSpec("c", 100, 0.5, failures, DELAY, 1, ExceptionMatcher.all(),
-                List.of()), "c", time);
+        return new CircuitBreaker(CircuitBreakerSpec.builder(100, 0.5, DELAY, 1, ExceptionMatcher.all()).name("c")
+                .consecutiveFailures(failures).build(), "c", time);
     }
 
     @Test

@@ -19,8 +19,8 @@ class TimeWindowTest {
 
     /** At least {@code minCalls} calls in the last 10 s (10 buckets of 1 s), opening at half of them failed. */
     private CircuitBreaker timed(int minCalls) {
-        return new CircuitBreaker(new CircuitBreakerSpec("t", minCalls, 0.5, 0, 60 * SECOND, 1,
-                ExceptionMatcher.all(), List.of()).withTimeWindow(10 * SECOND, 10), "t", time);
+        return new CircuitBreaker(CircuitBreakerSpec.builder(minCalls, 0.5, 60 * SECOND, 1, ExceptionMatcher.all())
+                .name("t").build().withTimeWindow(10 * SECOND, 10), "t", time);
     }
 
     private static void succeed(CircuitBreaker cb, int n) {
@@ -87,8 +87,9 @@ class TimeWindowTest {
 
     @Test
     void shouldOpenOnSlowCallsInACountWindow() {
-        CircuitBreaker cb = new CircuitBreaker(new CircuitBreakerSpec("s", 4, 0.5, 0, 60 * SECOND, 1,
-                ExceptionMatcher.all(), List.of()).withSlowCalls(100 * MS, 0.75), "s", time);
+        CircuitBreaker cb = new CircuitBreaker(
+                CircuitBreakerSpec.builder(4, 0.5, 60 * SECOND, 1, ExceptionMatcher.all())
+                .name("s").build().withSlowCalls(100 * MS, 0.75), "s", time);
         for (int i = 0; i < 4; i++) {
             Object permit = cb.tryAcquire();
             long started = cb.startTime();
@@ -100,8 +101,8 @@ class TimeWindowTest {
 
     @Test
     void shouldOpenOnSlowCallsInATimeWindowAndReopenOnASlowTrial() {
-        CircuitBreaker cb = new CircuitBreaker(new CircuitBreakerSpec("s", 2, 1.0, 0, SECOND, 1,
-                ExceptionMatcher.all(), List.of()).withTimeWindow(10 * SECOND, 10).withSlowCalls(50 * MS, 1.0),
+        CircuitBreaker cb = new CircuitBreaker(CircuitBreakerSpec.builder(2, 1.0, SECOND, 1, ExceptionMatcher.all())
+                .name("s").build().withTimeWindow(10 * SECOND, 10).withSlowCalls(50 * MS, 1.0),
                 "s", time);
         for (int i = 0; i < 2; i++) {
             Object permit = cb.tryAcquire();
@@ -120,8 +121,9 @@ class TimeWindowTest {
 
     @Test
     void shouldCountSlowCallsBesideConsecutiveFailures() {
-        CircuitBreaker cb = new CircuitBreaker(new CircuitBreakerSpec("c", 2, 0.5, 3, 60 * SECOND, 1,
-                ExceptionMatcher.all(), List.of()).withSlowCalls(10 * MS, 1.0), "c", time);
+        CircuitBreaker cb = new CircuitBreaker(
+                CircuitBreakerSpec.builder(2, 0.5, 60 * SECOND, 1, ExceptionMatcher.all())
+                .name("c").consecutiveFailures(3).build().withSlowCalls(10 * MS, 1.0), "c", time);
         for (int i = 0; i < 2; i++) {
             Object permit = cb.tryAcquire();
             long started = cb.startTime();

@@ -68,8 +68,8 @@ class RetryPolicyTest {
 
     @Test
     void shouldRetryAResultOnlyWhenThePredicateAcceptsIt() {
-        RetryPolicy p = new RetryPolicy(new RetrySpec(3, 0, 0, 0, ExceptionMatcher.allExceptions(), Backoffs.CONSTANT,
-                true, result -> result == null, null));
+        RetryPolicy p = new RetryPolicy(RetrySpec.builder(3, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .retryOnResult(result -> result == null).build());
         assertTrue(p.retriesOnResult(null));
         assertFalse(p.retriesOnResult("value"));
     }
@@ -115,8 +115,8 @@ class RetryPolicyTest {
 
     @Test
     void shouldAddJitterToTheBackoffsDelay() {
-        RetryPolicy p = new RetryPolicy(new RetrySpec(5, 100, 0, 10, ExceptionMatcher.allExceptions(),
-                Backoffs.exponential(2, 10_000), true, null, null));
+        RetryPolicy p = new RetryPolicy(RetrySpec.builder(5, 100, 0, 10, ExceptionMatcher.allExceptions())
+                .backoff(Backoffs.exponential(2, 10_000), true).build());
         for (int i = 0; i < 1_000; i++) {
             long d = p.delayNanos(3, 200, null);
             assertTrue(d >= 390 && d <= 410, "was " + d);
@@ -125,8 +125,8 @@ class RetryPolicyTest {
 
     @Test
     void shouldNotAddJitterWhenTheSpecSaysItDoesNotApply() {
-        RetryPolicy p = new RetryPolicy(new RetrySpec(5, 100, 0, 50, ExceptionMatcher.allExceptions(),
-                (retry, base, previous) -> 1_000 + retry, false, null, null));
+        RetryPolicy p = new RetryPolicy(RetrySpec.builder(5, 100, 0, 50, ExceptionMatcher.allExceptions())
+                .backoff((retry, base, previous) -> 1_000 + retry, false).build());
         for (int i = 0; i < 100; i++) {
             assertEquals(1_002, p.delayNanos(2, 0, null));
         }
@@ -134,16 +134,16 @@ class RetryPolicyTest {
 
     @Test
     void shouldTakeANegativeBackoffDelayAsZero() {
-        RetryPolicy p = new RetryPolicy(new RetrySpec(5, 100, 0, 0, ExceptionMatcher.allExceptions(),
-                (retry, base, previous) -> -5, true, null, null));
+        RetryPolicy p = new RetryPolicy(RetrySpec.builder(5, 100, 0, 0, ExceptionMatcher.allExceptions())
+                .backoff((retry, base, previous) -> -5, true).build());
         assertEquals(0, p.delayNanos(1, 0, null));
     }
 
     @Test
     void shouldTellTheBeforeRetryListenerTheRetryNumberAndCause() {
         StringBuilder seen = new StringBuilder();
-        RetryPolicy p = new RetryPolicy(new RetrySpec(5, 0, 0, 0, ExceptionMatcher.allExceptions(),
-                Backoffs.CONSTANT, true, null, (retry, cause) -> seen.append(retry).append(cause.getMessage())));
+        RetryPolicy p = new RetryPolicy(RetrySpec.builder(5, 0, 0, 0, ExceptionMatcher.allExceptions())
+                .beforeRetryListener((retry, cause) -> seen.append(retry).append(cause.getMessage())).build());
         p.beforeRetry(null, 2, new IOException("boom"));
         assertEquals("2boom", seen.toString());
     }

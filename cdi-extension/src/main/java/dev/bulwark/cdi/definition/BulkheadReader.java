@@ -1,0 +1,31 @@
+package dev.bulwark.cdi.definition;
+
+import dev.bulwark.impl.bulkhead.BulkheadSpec;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+
+/** Reads a method's {@code @Bulkhead}. */
+final class BulkheadReader implements StrategyReader {
+
+    private final DefinitionReader.Lookup lookup;
+
+    BulkheadReader(DefinitionReader.Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void read(MethodDefinition.Builder definition) {
+        AnnotationParameters p = lookup.find(Bulkhead.class, definition.beanClass(), definition.method());
+        if (p == null) {
+            return;
+        }
+        definition.inForce(Bulkhead.class);
+        int value = p.intValue("value");
+        int queue = p.intValue("waitingTaskQueue");
+        boolean valid = true;
+        valid &= p.atLeast("value", value, 1);
+        valid &= p.atLeast("waitingTaskQueue", queue, 1);
+        if (valid) {
+            definition.bulkhead(new BulkheadSpec(value, queue));
+        }
+    }
+}
