@@ -1,9 +1,8 @@
 package dev.bulwark.cdi;
 
-import dev.bulwark.cdi.definition.ConfigLookup;
+import dev.bulwark.cdi.definition.DeploymentSettings;
 import dev.bulwark.impl.chain.Engine;
 import jakarta.enterprise.inject.Instance;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
@@ -17,7 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 enum AsyncThreads {
     POOL("false"), VIRTUAL("true"), ALWAYS_VIRTUAL("always");
 
-    static final String KEY = "bulwark.async.virtual-threads";
+    static final String KEY = DeploymentSettings.VIRTUAL_THREADS;
 
     private final String value;
 
@@ -25,16 +24,14 @@ enum AsyncThreads {
         this.value = value;
     }
 
-    static AsyncThreads read(ConfigLookup config) {
-        Optional<String> raw = config.get(KEY).map(v -> v.trim().toLowerCase(Locale.ROOT));
-        String value = raw.orElse("false");
+    /** The choice {@code settings} name, validated when they were read. */
+    static AsyncThreads of(DeploymentSettings settings) {
         for (AsyncThreads choice : values()) {
-            if (choice.value.equals(value)) {
+            if (choice.value.equals(settings.virtualThreads())) {
                 return choice;
             }
         }
-        throw new FaultToleranceDefinitionException("config key " + KEY + " must be true, false or always, was "
-                + value);
+        throw new IllegalArgumentException(settings.virtualThreads());
     }
 
     /** Gives {@code engine} the executor this choice and the container make. */

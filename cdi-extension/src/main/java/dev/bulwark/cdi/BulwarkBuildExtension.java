@@ -1,6 +1,7 @@
 package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.optional.OptionalApi;
+import dev.bulwark.cdi.definition.DeploymentSettings;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.Problems;
@@ -88,7 +89,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
     public void bind(ClassConfig type) {
         ClassInfo info = type.info();
         if (info.name().equals(FaultToleranceInterceptor.class.getName())) {
-            int priority = InterceptorPriority.read(ConfigLookup.microProfile(), problems);
+            int priority = DeploymentSettings.interceptorPriority(ConfigLookup.microProfile(), problems);
             type.removeAnnotation(a -> a.name().equals(Priority.class.getName()));
             // A literal, not AnnotationBuilder: the builder's service lookup fails where ArC's processor and the
             // CDI API are loaded by different class loaders (QuarkusUnitTest, quarkus-arquillian).

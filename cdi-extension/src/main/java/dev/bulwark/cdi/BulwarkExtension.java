@@ -1,6 +1,7 @@
 package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.optional.OptionalApi;
+import dev.bulwark.cdi.definition.DeploymentSettings;
 import dev.bulwark.cdi.definition.ClassNames;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
@@ -10,7 +11,6 @@ import dev.bulwark.cdi.fallback.HandlerSource;
 import dev.bulwark.cdi.fallback.UnmanagedHandlers;
 import dev.bulwark.cdi.health.CircuitBreakerHealthCheck;
 import dev.bulwark.cdi.metrics.BaseRegistryHolder;
-import dev.bulwark.cdi.metrics.MetricsSetup;
 import dev.bulwark.cdi.metrics.RegistryScopes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -34,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class BulwarkExtension implements Extension, GuardedBeans {
 
     /** Overrides the interceptor's priority. */
-    public static final String PRIORITY_KEY = InterceptorPriority.KEY;
+    public static final String PRIORITY_KEY = DeploymentSettings.INTERCEPTOR_PRIORITY;
 
     // ProcessManagedBean may be fired from several threads (Weld's concurrent deployment); what the observers share
     // is thread-safe, and read only after discovery has ended.
@@ -42,12 +42,12 @@ public class BulwarkExtension implements Extension, GuardedBeans {
     private final Problems problems = new Problems();
     private ConfigLookup config;
     private BeanManager beanManager;
-    private boolean metricsEnabled = true;
+    private DeploymentSettings settings;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         beanManager = beans;
         config = ConfigLookup.microProfile();
-        int priority = InterceptorPriority.read(config, problems);
+        int priority = DeploymentSettings.interceptorPriority(config, problems);
         event.addInterceptorBinding(FaultToleranceBinding.class);
         // Each fault-tolerance annotation carries our binding transitively, so that Bulwark's interceptor is among
         // those resolved for its bindings wherever they are (an MP Rest Client implementation resolves interceptors by
@@ -93,7 +93,7 @@ public class BulwarkExtension implements Extension, GuardedBeans {
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
-        metricsEnabled = config.flag(MetricsSetup.METRICS_ENABLED, problems).orElse(true);
+        settings = DeploymentSettings.read(config, problems);
         DefinitionReader.checkBreakerNames(definitions, problems);
         if (!problems.isEmpty()) {
             event.addDefinitionError(problems.toException());
@@ -115,8 +115,8 @@ public class BulwarkExtension implements Extension, GuardedBeans {
     }
 
     @Override
-    public boolean metricsEnabled() {
-        return metricsEnabled;
+    public DeploymentSettings settings() {
+        return settings;
     }
 
     @Override

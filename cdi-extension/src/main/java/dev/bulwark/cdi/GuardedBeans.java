@@ -1,5 +1,6 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.definition.DeploymentSettings;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.fallback.HandlerSource;
 import java.util.List;
@@ -21,7 +22,7 @@ public interface GuardedBeans {
     List<MethodDefinition> definitions();
 
     /** Whether metrics are on ({@code MP_Fault_Tolerance_Metrics_Enabled}). */
-    boolean metricsEnabled();
+    DeploymentSettings settings();
 
     /** Instances of a {@code FallbackHandler} class that is not a bean. */
     HandlerSource notABean(Class<?> handlerClass);

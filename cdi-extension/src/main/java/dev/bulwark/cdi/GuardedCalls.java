@@ -52,9 +52,9 @@ final class GuardedCalls {
             Instance<RequestContextActivator> requestContexts, ContextCapture callerContext) {
         var definitions = guarded.definitions();
         // The deployment's own directory of breakers: a second container in the JVM never sees (or replaces) them.
-        Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.metricsEnabled(), beans))
+        Engine.Builder builder = Engine.builder().metrics(MetricsSetup.choose(guarded.settings().metricsEnabled(), beans))
                 .circuitBreakers(CircuitBreakerRegistry.forDeployment());
-        AsyncThreads.read(ConfigLookup.microProfile()).apply(builder, beans);
+        AsyncThreads.of(guarded.settings()).apply(builder, beans);
         Engine engine = builder.build();
         SharedState store = definitions.stream().filter(d -> d.shared() != null).findFirst()
                 .map(d -> SharedStores.open(ConfigLookup.microProfile(), d.where())).orElse(null);

@@ -1,12 +1,12 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.cdi.definition.DeploymentSettings;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.MethodDefinition;
 import dev.bulwark.cdi.definition.Problems;
 import dev.bulwark.cdi.fallback.ConstructedHandlers;
 import dev.bulwark.cdi.fallback.HandlerSource;
-import dev.bulwark.cdi.metrics.MetricsSetup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
@@ -23,11 +23,11 @@ public final class StartupDefinitions implements GuardedBeans {
     static final String CLASSES = "classes";
 
     private final List<MethodDefinition> definitions;
-    private final boolean metricsEnabled;
+    private final DeploymentSettings settings;
 
-    StartupDefinitions(List<MethodDefinition> definitions, boolean metricsEnabled) {
+    StartupDefinitions(List<MethodDefinition> definitions, DeploymentSettings settings) {
         this.definitions = List.copyOf(definitions);
-        this.metricsEnabled = metricsEnabled;
+        this.settings = settings;
     }
 
     /** Reads every guarded method of {@code classNames}; throws listing every problem. */
@@ -39,11 +39,11 @@ public final class StartupDefinitions implements GuardedBeans {
             definitions.addAll(reader.readGuarded(load(name)));
         }
         DefinitionReader.checkBreakerNames(definitions, problems);
-        boolean metrics = config.flag(MetricsSetup.METRICS_ENABLED, problems).orElse(true);
+        DeploymentSettings settings = DeploymentSettings.read(config, problems);
         if (!problems.isEmpty()) {
             throw problems.toException();
         }
-        return new StartupDefinitions(definitions, metrics);
+        return new StartupDefinitions(definitions, settings);
     }
 
     private static Class<?> load(String name) {
@@ -62,8 +62,8 @@ public final class StartupDefinitions implements GuardedBeans {
     }
 
     @Override
-    public boolean metricsEnabled() {
-        return metricsEnabled;
+    public DeploymentSettings settings() {
+        return settings;
     }
 
     @Override

@@ -1,21 +1,16 @@
 package dev.bulwark.cdi.health;
 
 import dev.bulwark.cdi.definition.ConfigLookup;
-import java.util.Arrays;
+import dev.bulwark.cdi.definition.DeploymentSettings;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The breakers whose opening makes the health check DOWN: {@code bulwark.health.down-when-open}. */
 record DownWhenOpen(boolean all, Set<String> names) {
 
-    static final String KEY = "bulwark.health.down-when-open";
+    static final String KEY = DeploymentSettings.DOWN_WHEN_OPEN;
 
-    /** A comma-separated list of breaker names, or {@code *} for every breaker; absent or empty: none. */
     static DownWhenOpen read(ConfigLookup config) {
-        Set<String> names = config.get(KEY)
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()))
-                .orElse(Set.of());
+        Set<String> names = DeploymentSettings.downWhenOpen(config);
         return new DownWhenOpen(names.contains("*"), names);
     }
 

@@ -19,7 +19,7 @@ public final class MetricsSetup {
     private static final System.Logger LOG = System.getLogger(MetricsSetup.class.getName());
 
     /** The spec's switch for all fault-tolerance metrics. */
-    public static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
+    public static final String METRICS_ENABLED = dev.bulwark.cdi.definition.DeploymentSettings.METRICS_ENABLED;
 
     private MetricsSetup() {
     }
