@@ -2,7 +2,6 @@ package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.context.CallerContext;
 import dev.bulwark.cdi.context.ContextCapture;
-import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.Execution;
 import dev.bulwark.impl.async.AsyncType;
 import dev.bulwark.impl.async.AsyncTypes;
@@ -57,7 +56,7 @@ final class GuardedCalls {
         AsyncThreads.of(guarded.settings()).apply(builder, beans);
         Engine engine = builder.build();
         SharedState store = definitions.stream().filter(d -> d.shared() != null).findFirst()
-                .map(d -> SharedStores.open(ConfigLookup.microProfile(), d.where())).orElse(null);
+                .map(d -> SharedStores.open(guarded.settings().sharedStore(), d.where())).orElse(null);
         Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
         RetryBudgets budgets = new RetryBudgets(engine.clock());
         for (MethodDefinition d : definitions) {

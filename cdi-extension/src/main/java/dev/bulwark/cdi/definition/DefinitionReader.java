@@ -68,7 +68,7 @@ public final class DefinitionReader {
             CircuitBreakerName.class, Shared.class, RetryBudget.class, SlidingTimeWindow.class, SlowCall.class);
 
     /** The config key that says which Redis {@code @Shared} state lives in. */
-    public static final String REDIS_URL = "bulwark.redis.url";
+    public static final String REDIS_URL = SharedStoreSettings.URL;
 
     /** Every annotation this reads: a class with one of them is read (a refinement alone is a problem to report). */
     public static final List<Class<? extends Annotation>> READ = concat(ANNOTATIONS, REFINEMENTS);

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * @param metricsEnabled {@value #METRICS_ENABLED}: whether the MP FT metrics are published (default true)
  * @param virtualThreads {@value #VIRTUAL_THREADS}: where asynchronous attempts run, {@code false} (default),
  *     {@code true} or {@code always}
+ * @param sharedStore where {@code @Shared} state lives
  */
-public record DeploymentSettings(boolean metricsEnabled, String virtualThreads) {
+public record DeploymentSettings(boolean metricsEnabled, String virtualThreads, SharedStoreSettings sharedStore) {
 
     public static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
     public static final String VIRTUAL_THREADS = "bulwark.async.virtual-threads";
@@ -33,7 +34,7 @@ public record DeploymentSettings(boolean metricsEnabled, String virtualThreads) 
             problems.add("config key " + VIRTUAL_THREADS + " must be true, false or always, was " + threads);
             threads = "false";
         }
-        return new DeploymentSettings(metrics, threads);
+        return new DeploymentSettings(metrics, threads, SharedStoreSettings.read(config, problems));
     }
 
     /** The interceptor's priority: {@link #DEFAULT_PRIORITY}, or what {@value #INTERCEPTOR_PRIORITY} says. */

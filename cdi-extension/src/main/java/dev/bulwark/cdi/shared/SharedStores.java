@@ -1,6 +1,6 @@
 package dev.bulwark.cdi.shared;
 
-import dev.bulwark.cdi.definition.ConfigLookup;
+import dev.bulwark.cdi.definition.SharedStoreSettings;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.impl.shared.SharedState;
 import java.util.Iterator;
@@ -14,13 +14,13 @@ public final class SharedStores {
     }
 
     /** @param usedBy a method that needs it, for the message when no store module is on the class path */
-    public static SharedState open(ConfigLookup config, String usedBy) {
+    public static SharedState open(SharedStoreSettings settings, String usedBy) {
         Iterator<SharedStoreFactory> factories = ServiceLoader.load(SharedStoreFactory.class,
                 SharedStores.class.getClassLoader()).iterator();
         if (!factories.hasNext()) {
             throw new FaultToleranceDefinitionException(usedBy + ": @Shared with " + DefinitionReader.REDIS_URL
                     + " set needs the module dev.bulwark:bulwark-redis on the class path");
         }
-        return factories.next().open(config);
+        return factories.next().open(settings);
     }
 }
