@@ -30,10 +30,17 @@ final class Stages {
     private static final Gate[] NO_GATES = {};
 
     final Around[] arounds;
+    /**
+     * The around-stages the synchronous driver walks: {@link #arounds} without the fallback stage when it would do
+     * nothing (no fallback, no metrics), one frame less on the caller's stack. The asynchronous driver keeps it: its
+     * outermost stage is where a call ends.
+     */
+    final Around[] syncArounds;
     final Gate[] gates;
 
-    private Stages(Around[] arounds, Gate[] gates) {
+    private Stages(Around[] arounds, Around[] syncArounds, Gate[] gates) {
         this.arounds = arounds;
+        this.syncArounds = syncArounds;
         this.gates = gates;
     }
 
@@ -70,7 +77,10 @@ final class Stages {
             gates.add(new QueueGate(op.queue, op.metrics, engine.clock(), name));
         }
         added(Place.BULKHEAD, spec, context, arounds, gates);
-        return new Stages(arounds.toArray(new Around[0]), gates.isEmpty() ? NO_GATES : gates.toArray(new Gate[0]));
+        Around[] all = arounds.toArray(new Around[0]);
+        boolean inert = spec.fallback() == null && !op.metrics.enabled();
+        Around[] sync = inert ? java.util.Arrays.copyOfRange(all, 1, all.length) : all;
+        return new Stages(all, sync, gates.isEmpty() ? NO_GATES : gates.toArray(new Gate[0]));
     }
 
     /** Makes the stages of the strategies beyond the built-in ones that sit at {@code place}. */

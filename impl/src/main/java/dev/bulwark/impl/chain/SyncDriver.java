@@ -19,11 +19,12 @@ final class SyncDriver {
     }
 
     static Object call(Operation op, Invoker action, Object target, Object context) throws Exception {
-        return around(op, 0, action, target, context);
+        return op.stages.syncArounds.length == 0 ? attempt(op.stages.gates, action, target)
+                : around(op, 0, action, target, context);
     }
 
     private static Object around(Operation op, int k, Invoker action, Object target, Object context) throws Exception {
-        Around[] arounds = op.stages.arounds;
+        Around[] arounds = op.stages.syncArounds;
         Around stage = arounds[k];
         // The innermost around-stage calls the attempt itself: one level of recursion less for the JIT to inline.
         boolean innermost = k + 1 == arounds.length;
@@ -87,6 +88,9 @@ final class SyncDriver {
         }
         Gate gate = gates[0];
         Object permit = gate.enter();
+        if (gates.length == 1) {
+            return last(gate, permit, gate.mark(), action, target);
+        }
         try {
             return through(gates, 0, permit, gate.mark(), action, target);
         } catch (Refusal refusal) {
@@ -95,7 +99,27 @@ final class SyncDriver {
     }
 
     /**
-     * Gate {@code i} let the attempt through with {@code permit}: runs what is inside it and hands the permit back with
+     * The innermost gate let the attempt through with {@code permit}: calls the method and hands the permit back with
+     * the outcome. Apart from {@link #through} so that the recursion, which the JIT inlines only so deep, is one level
+     * shorter.
+     */
+    private static Object last(Gate gate, Object permit, long mark, Invoker action, Object target) throws Exception {
+        Object value;
+        try {
+            value = action.invoke(target);
+        } catch (Throwable failure) {
+            throw sneakyThrow(gate.exit(permit, mark, failure, Passage.RAN));
+        }
+        Throwable out = gate.exit(permit, mark, null, Passage.RAN);
+        if (out != null) {
+            throw sneakyThrow(out);
+        }
+        return value;
+    }
+
+    /**
+     * Gate {@code i}, not the innermost, let the attempt through with {@code permit}: runs what is inside it and hands
+     * the permit back with
      * the outcome. A refusal by a gate inside travels outwards as a {@link Refusal} for as long as no gate replaces it,
      * so that every gate it passes knows the downstream was never called.
      */
@@ -105,18 +129,15 @@ final class SyncDriver {
         int inner = i + 1;
         Object value;
         try {
-            if (inner == gates.length) {
-                value = action.invoke(target);
-            } else {
-                Gate next = gates[inner];
-                Object innerPermit;
-                try {
-                    innerPermit = next.enter();
-                } catch (Throwable rejection) {
-                    throw new Refusal(rejection);
-                }
-                value = through(gates, inner, innerPermit, next.mark(), action, target);
+            Gate next = gates[inner];
+            Object innerPermit;
+            try {
+                innerPermit = next.enter();
+            } catch (Throwable rejection) {
+                throw new Refusal(rejection);
             }
+            value = inner + 1 == gates.length ? last(next, innerPermit, next.mark(), action, target)
+                    : through(gates, inner, innerPermit, next.mark(), action, target);
         } catch (Refusal refusal) {
             Throwable out = gate.exit(permit, mark, refusal.rejection, Passage.REFUSED);
             throw out == refusal.rejection ? refusal : sneakyThrow(out);
