@@ -7,8 +7,6 @@ import java.util.Set;
 /** The breakers whose opening makes the health check DOWN: {@code bulwark.health.down-when-open}. */
 record DownWhenOpen(boolean all, Set<String> names) {
 
-    static final String KEY = DeploymentSettings.DOWN_WHEN_OPEN;
-
     static DownWhenOpen read(ConfigLookup config) {
         Set<String> names = DeploymentSettings.downWhenOpen(config);
         return new DownWhenOpen(names.contains("*"), names);

@@ -18,6 +18,7 @@ import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.Scheduler;
 import dev.bulwark.impl.timeout.TimeoutGate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,7 +80,7 @@ final class Stages {
         added(Place.BULKHEAD, spec, context, arounds, gates);
         Around[] all = arounds.toArray(new Around[0]);
         boolean inert = spec.fallback() == null && !op.metrics.enabled();
-        Around[] sync = inert ? java.util.Arrays.copyOfRange(all, 1, all.length) : all;
+        Around[] sync = inert ? Arrays.copyOfRange(all, 1, all.length) : all;
         return new Stages(all, sync, gates.isEmpty() ? NO_GATES : gates.toArray(new Gate[0]));
     }
 

@@ -110,17 +110,12 @@ final class SyncDriver {
         } catch (Throwable failure) {
             throw sneakyThrow(gate.exit(permit, mark, failure, Passage.RAN));
         }
-        Throwable out = gate.exit(permit, mark, null, Passage.RAN);
-        if (out != null) {
-            throw sneakyThrow(out);
-        }
-        return value;
+        return returned(gate, permit, mark, value);
     }
 
     /**
      * Gate {@code i}, not the innermost, let the attempt through with {@code permit}: runs what is inside it and hands
-     * the permit back with
-     * the outcome. A refusal by a gate inside travels outwards as a {@link Refusal} for as long as no gate replaces it,
+     * the permit back with the outcome. A refusal by a gate inside travels outwards as a {@link Refusal} for as long as no gate replaces it,
      * so that every gate it passes knows the downstream was never called.
      */
     private static Object through(Gate[] gates, int i, Object permit, long mark, Invoker action, Object target)
@@ -144,6 +139,11 @@ final class SyncDriver {
         } catch (Throwable failure) {
             throw sneakyThrow(gate.exit(permit, mark, failure, Passage.RAN));
         }
+        return returned(gate, permit, mark, value);
+    }
+
+    /** The attempt returned {@code value} inside {@code gate}: hands the permit back; the gate may replace the value. */
+    private static Object returned(Gate gate, Object permit, long mark, Object value) {
         Throwable out = gate.exit(permit, mark, null, Passage.RAN);
         if (out != null) {
             throw sneakyThrow(out);
