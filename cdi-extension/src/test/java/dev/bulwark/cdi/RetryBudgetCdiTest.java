@@ -96,7 +96,7 @@ class RetryBudgetCdiTest {
     void shouldRefuseInvalidBudgets() {
         String own = Downstream.class.getName() + "/own/RetryBudget/";
         assertTrue(DefinitionErrors.definitionError(Map.of(own + "ratio", "1001"), Downstream.class).getMessage()
-                .contains("ratio must be between 0 and 1000.0, was 1001.0 (from config key " + own + "ratio)"));
+                .contains("ratio must be between 0 and 1000, was 1001.0 (from config key " + own + "ratio)"));
         assertTrue(DefinitionErrors.definitionError(Map.of(own + "ttl", "0"), Downstream.class).getMessage()
                 .contains("ttl must be between 1 s and 60 s"));
         assertTrue(DefinitionErrors.definitionError(Map.of(own + "ttl", "61"), Downstream.class).getMessage()

@@ -1,5 +1,6 @@
 package dev.bulwark.cdi.definition;
 
+import dev.bulwark.impl.InvalidSettingsException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The parameters of one fault-tolerance annotation on one method, with MicroProfile Config overrides applied, as
@@ -29,6 +31,8 @@ final class AnnotationParameters {
     private final Problems problems;
     /** The config key each parameter's value was taken from; a parameter not here has the annotation's value. */
     private final Map<String, String> keyUsed = new HashMap<>();
+    /** The value each parameter was read as, so a rule the spec finds broken is shown with the value given. */
+    private final Map<String, Object> read = new HashMap<>();
 
     AnnotationParameters(Annotation annotation, Class<?> beanClass, Method method, boolean onClass,
             ConfigLookup config, Problems problems) {
@@ -156,12 +160,51 @@ final class AnnotationParameters {
         Optional<String[]> o = override(param);
         if (o.isPresent()) {
             try {
-                return used(param, o.get(), parse.apply(o.get()[1]));
+                return readAs(param, used(param, o.get(), parse.apply(o.get()[1])));
             } catch (IllegalArgumentException e) { // NumberFormatException included
                 badConversion(o.get(), expected);
             }
         }
-        return (T) annotationValue(param);
+        return readAs(param, (T) annotationValue(param));
+    }
+
+    private <T> T readAs(String param, T value) {
+        read.put(param, value);
+        return value;
+    }
+
+    /**
+     * The spec {@code make} builds from this annotation's values, or null when the spec finds rules broken: each is
+     * reported against the parameter its value came from, so the rule lives once, in the spec, and the problem still
+     * names the config key. {@code renamed} pairs a setting's name in the spec with its parameter's, where they
+     * differ ({@code "timeout", "value"}).
+     */
+    <T> T spec(Supplier<T> make, String... renamed) {
+        try {
+            return make.get();
+        } catch (InvalidSettingsException e) {
+            for (InvalidSettingsException.Violation v : e.violations()) {
+                String param = parameterOf(v.setting(), renamed);
+                String[] related = v.related().stream().map(r -> parameterOf(r, renamed)).filter(read::containsKey)
+                        .toArray(String[]::new);
+                StringBuilder rule = new StringBuilder(v.rule());
+                for (int i = 0; i < related.length; i++) {
+                    rule.append(i == 0 ? " (with " : ", ").append(related[i]).append(' ').append(read.get(related[i]));
+                }
+                invalid(param, read.containsKey(param) ? read.get(param) : v.value(),
+                        related.length == 0 ? v.rule() : rule.append(')').toString(), related);
+            }
+            return null;
+        }
+    }
+
+    private static String parameterOf(String setting, String[] renamed) {
+        for (int i = 0; i + 1 < renamed.length; i += 2) {
+            if (renamed[i].equals(setting)) {
+                return renamed[i + 1];
+            }
+        }
+        return setting;
     }
 
     ChronoUnit unit(String param) {
@@ -169,7 +212,8 @@ final class AnnotationParameters {
     }
 
     String stringValue(String param) {
-        return override(param).map(kv -> used(param, kv, kv[1])).orElseGet(() -> (String) annotationValue(param));
+        return readAs(param, override(param).map(kv -> used(param, kv, kv[1]))
+                .orElseGet(() -> (String) annotationValue(param)));
     }
 
     /** The annotation this reads, for checks that need a member without config applied. */

@@ -95,34 +95,26 @@ final class BreakerReader implements StrategyReader {
             long length = window.longValue("value");
             ChronoUnit unit = window.unit("unit");
             int buckets = window.intValue("buckets");
-            valid &= window.atLeast("value", length, 1);
-            if (buckets < 1 || buckets > CircuitBreakerSpec.MAX_BUCKETS) {
-                window.invalid("buckets", buckets, "must be between 1 and " + CircuitBreakerSpec.MAX_BUCKETS);
-                valid = false;
-            }
-            long nanos = unit == null ? 0 : nanos(length, unit);
-            if (valid && unit != null && nanos < buckets) {
-                window.invalid("value", length + " " + unit.name(), "must be at least one nanosecond per bucket");
-                valid = false;
-            }
-            valid &= unit != null;
-            if (valid) {
-                spec = spec.withTimeWindow(nanos, buckets);
-            }
+            // 0 in the spec means "count calls"; on the annotation it would silently undo the annotation.
+            CircuitBreakerSpec counted = spec;
+            CircuitBreakerSpec windowed = window.atLeast("value", length, 1)
+                    ? window.spec(() -> counted.withTimeWindow(nanos(length, unit), buckets), "window", "value")
+                    : null;
+            valid &= windowed != null;
+            spec = windowed != null ? windowed : spec;
         }
         if (slow != null) {
             long threshold = slow.longValue("threshold");
             ChronoUnit unit = slow.unit("unit");
             double ratio = slow.doubleValue("ratio");
-            valid &= slow.atLeast("threshold", threshold, 1);
-            if (!(ratio > 0 && ratio <= 1)) {
-                slow.invalid("ratio", ratio, "must be over 0 and at most 1");
-                valid = false;
-            }
-            valid &= unit != null;
-            if (valid) {
-                spec = spec.withSlowCalls(nanos(threshold, unit), ratio);
-            }
+            // As with the window: a threshold of 0 would switch slow calls off.
+            boolean positive = slow.atLeast("threshold", threshold, 1);
+            CircuitBreakerSpec judged = spec;
+            CircuitBreakerSpec slowed = slow.spec(() -> judged.withSlowCalls(nanos(positive ? threshold : 1, unit),
+                    ratio), "slowCallThreshold", "threshold", "slowCallRatio", "ratio");
+            slowed = positive ? slowed : null;
+            valid &= slowed != null;
+            spec = slowed != null ? slowed : spec;
         }
         return valid ? spec : null;
     }
@@ -133,16 +125,9 @@ final class BreakerReader implements StrategyReader {
         double ratio = p.doubleValue("failureRatio");
         long delay = p.longValue("delay");
         int successThreshold = p.intValue("successThreshold");
-        boolean valid = true;
-        valid &= p.atLeast("requestVolumeThreshold", volume, 1);
-        if (!(ratio >= 0 && ratio <= 1)) {
-            p.invalid("failureRatio", ratio, "must be between 0 and 1");
-            valid = false;
-        }
-        valid &= p.atLeast("delay", delay, 0);
-        valid &= p.atLeast("successThreshold", successThreshold, 1);
         ExceptionMatcher failOn = ExceptionMatcher.of(p.throwables("failOn"), p.throwables("skipOn"));
-        return valid ? CircuitBreakerSpec.builder(volume, ratio, nanos(delay, p.unit("delayUnit")), successThreshold,
-                failOn).name(name).build() : null;
+        long delayNanos = nanos(delay, p.unit("delayUnit"));
+        return p.spec(() -> CircuitBreakerSpec.builder(volume, ratio, delayNanos, successThreshold, failOn).name(name)
+                .build());
     }
 }

@@ -21,11 +21,9 @@ final class BulkheadReader implements StrategyReader {
         definition.inForce(Bulkhead.class);
         int value = p.intValue("value");
         int queue = p.intValue("waitingTaskQueue");
-        boolean valid = true;
-        valid &= p.atLeast("value", value, 1);
-        valid &= p.atLeast("waitingTaskQueue", queue, 1);
-        if (valid) {
-            definition.bulkhead(new BulkheadSpec(value, queue));
+        BulkheadSpec spec = p.spec(() -> new BulkheadSpec(value, queue));
+        if (spec != null) {
+            definition.bulkhead(spec);
         }
     }
 }

@@ -36,36 +36,7 @@ final class RateLimitReader implements StrategyReader {
         ChronoUnit windowUnit = p.unit("windowUnit");
         ChronoUnit minSpacingUnit = p.unit("minSpacingUnit");
         ChronoUnit maxWaitUnit = p.unit("maxWaitUnit");
-        boolean valid = true;
-        valid &= p.atLeast("value", value, 1);
-        valid &= p.atLeast("window", window, 1);
-        valid &= p.atLeast("minSpacing", minSpacing, 0);
-        valid &= p.atLeast("burst", burst, 0);
-        valid &= p.atLeast("maxWait", maxWait, 0);
-        if (valid && burst > 0 && type != RateLimitType.SMOOTH) {
-            p.invalid("burst", burst, "must be 0 unless type is SMOOTH (type is " + type + ")", "type");
-            valid = false;
-        }
-        long windowNanos = nanos(window, windowUnit);
-        if (valid && value > windowNanos) {
-            p.invalid("value", value, "must be at most one permit per nanosecond of the window (" + window + " "
-                    + windowUnit + ")", "window", "windowUnit");
-            valid = false;
-        }
-        if (valid && type == RateLimitType.ROLLING && value > RateLimitSpec.MAX_ROLLING_VALUE) {
-            p.invalid("value", value, "must be <= " + RateLimitSpec.MAX_ROLLING_VALUE + " with type ROLLING", "type");
-            valid = false;
-        }
-        if (!valid) {
-            return null;
-        }
-        // The spec checks the same again; what is left for it (a SMOOTH bucket too long to count) is rare.
-        try {
-            return new RateLimitSpec(value, windowNanos,
-                    nanos(minSpacing, minSpacingUnit), type, burst, nanos(maxWait, maxWaitUnit));
-        } catch (IllegalArgumentException e) {
-            p.invalid("value", value, "does not fit the other settings: " + e.getMessage());
-            return null;
-        }
+        return p.spec(() -> new RateLimitSpec(value, nanos(window, windowUnit), nanos(minSpacing, minSpacingUnit),
+                type, burst, nanos(maxWait, maxWaitUnit)));
     }
 }

@@ -125,20 +125,12 @@ final class RetryReader implements StrategyReader {
         int minPerSecond = p.intValue("minPerSecond");
         long ttl = p.longValue("ttl");
         java.time.temporal.ChronoUnit unit = p.unit("ttlUnit");
-        boolean valid = true;
-        if (!(ratio >= 0 && ratio <= TokenRetryBudget.MAX_RATIO)) {
-            p.invalid("ratio", ratio, "must be between 0 and " + TokenRetryBudget.MAX_RATIO);
-            valid = false;
-        }
-        valid &= p.atLeast("minPerSecond", minPerSecond, 0);
-        long ttlNanos = unit == null ? 0 : AnnotationParameters.nanos(ttl, unit);
-        if (unit != null && (ttlNanos < TokenRetryBudget.MIN_TTL_NANOS || ttlNanos > TokenRetryBudget.MAX_TTL_NANOS)) {
-            p.invalid("ttl", ttl + " " + unit.name(), "must be between 1 s and 60 s");
-            valid = false;
-        }
-        valid &= unit != null;
-        return valid ? new RetryBudgetDefinition(name == null || name.isBlank() ? null : name.trim(), ratio,
-                minPerSecond, ttlNanos) : null;
+        long ttlNanos = AnnotationParameters.nanos(ttl, unit);
+        return p.spec(() -> {
+            TokenRetryBudget.validate(ratio, minPerSecond, ttlNanos);
+            return new RetryBudgetDefinition(name == null || name.isBlank() ? null : name.trim(), ratio, minPerSecond,
+                    ttlNanos);
+        });
     }
 
     private boolean oneBackoff(AnnotationParameters retry, AnnotationParameters... backoffs) {
@@ -162,40 +154,28 @@ final class RetryReader implements StrategyReader {
         long delay = p.longValue("delay");
         long maxDuration = p.longValue("maxDuration");
         long jitter = p.longValue("jitter");
-        boolean valid = true;
-        valid &= p.atLeast("maxRetries", maxRetries, -1);
-        valid &= p.atLeast("delay", delay, 0);
-        valid &= p.atLeast("maxDuration", maxDuration, 0);
-        valid &= p.atLeast("jitter", jitter, 0);
         long delayNanos = nanos(delay, p.unit("delayUnit"));
         long maxDurationNanos = nanos(maxDuration, p.unit("durationUnit"));
         long jitterNanos = nanos(jitter, p.unit("jitterDelayUnit"));
-        if (valid && maxDuration != 0 && maxDurationNanos <= delayNanos) {
-            p.invalid("maxDuration", maxDuration + " " + p.unit("durationUnit"),
-                    "must be greater than delay (" + delay + " " + p.unit("delayUnit") + ")", "delay", "delayUnit",
-                    "durationUnit");
-            valid = false;
-        }
         ExceptionMatcher retryOn = ExceptionMatcher.of(p.throwables("retryOn"), p.throwables("abortOn"));
-        return valid ? RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn) : null;
+        return p.spec(() -> RetrySpec.of(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn));
     }
 
     private static Backoff exponential(AnnotationParameters p) {
         int factor = p.intValue("factor");
-        long maxDelay = p.longValue("maxDelay");
-        long maxNanos = nanos(maxDelay, p.unit("maxDelayUnit"));
-        boolean valid = p.atLeast("factor", factor, 1);
-        valid &= p.atLeast("maxDelay", maxDelay, 0);
-        return valid ? Backoffs.exponential(factor, maxDelay == 0 ? Long.MAX_VALUE : maxNanos) : null;
+        long maxNanos = maxDelay(p);
+        return p.spec(() -> Backoffs.exponential(factor, maxNanos));
     }
 
     private static Backoff fibonacci(AnnotationParameters p) {
+        long maxNanos = maxDelay(p);
+        return p.spec(() -> Backoffs.fibonacciFromOne(maxNanos));
+    }
+
+    /** An annotation's maxDelay in nanoseconds: 0 means no cap; a negative one stays negative for the check. */
+    private static long maxDelay(AnnotationParameters p) {
         long maxDelay = p.longValue("maxDelay");
-        long maxNanos = nanos(maxDelay, p.unit("maxDelayUnit"));
-        if (!p.atLeast("maxDelay", maxDelay, 0)) {
-            return null;
-        }
-        return Backoffs.fibonacciFromOne(maxDelay == 0 ? Long.MAX_VALUE : maxNanos);
+        return maxDelay == 0 ? Long.MAX_VALUE : nanos(maxDelay, p.unit("maxDelayUnit"));
     }
 
     /** Whether {@code @RetryWhen.exception} is absent or stands alone: it replaces retryOn and abortOn. */

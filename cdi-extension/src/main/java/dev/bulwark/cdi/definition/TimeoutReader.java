@@ -22,8 +22,10 @@ final class TimeoutReader implements StrategyReader {
         }
         definition.inForce(Timeout.class);
         long value = p.longValue("value");
-        if (p.atLeast("value", value, 0)) {
-            definition.timeout(new TimeoutSpec(nanos(value, p.unit("unit"))));
+        long nanos = nanos(value, p.unit("unit"));
+        TimeoutSpec spec = p.spec(() -> new TimeoutSpec(nanos), "timeout", "value");
+        if (spec != null) {
+            definition.timeout(spec);
         }
     }
 }

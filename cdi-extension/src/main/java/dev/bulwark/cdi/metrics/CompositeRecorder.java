@@ -1,6 +1,8 @@
 package dev.bulwark.cdi.metrics;
 
 import dev.bulwark.impl.metrics.MetricsRecorder;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /** Hands every event to each recorder, for an application with more than one metrics API (MP Metrics, OTel, ...). */
 final class CompositeRecorder implements MetricsRecorder {
@@ -71,6 +73,39 @@ final class CompositeRecorder implements MetricsRecorder {
     public void rateLimitCall(boolean permitted) {
         for (MetricsRecorder r : recorders) {
             r.rateLimitCall(permitted);
+        }
+    }
+
+    @Override
+    public Runnable counter(String name, String... tags) {
+        Runnable[] counters = new Runnable[recorders.length];
+        for (int i = 0; i < recorders.length; i++) {
+            counters[i] = recorders[i].counter(name, tags);
+        }
+        return () -> {
+            for (Runnable c : counters) {
+                c.run();
+            }
+        };
+    }
+
+    @Override
+    public LongConsumer duration(String name, String... tags) {
+        LongConsumer[] durations = new LongConsumer[recorders.length];
+        for (int i = 0; i < recorders.length; i++) {
+            durations[i] = recorders[i].duration(name, tags);
+        }
+        return nanos -> {
+            for (LongConsumer d : durations) {
+                d.accept(nanos);
+            }
+        };
+    }
+
+    @Override
+    public void gauge(String name, LongSupplier value, String... tags) {
+        for (MetricsRecorder r : recorders) {
+            r.gauge(name, value, tags);
         }
     }
 }

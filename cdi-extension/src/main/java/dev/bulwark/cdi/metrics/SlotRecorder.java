@@ -8,6 +8,8 @@ import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.metrics.MetricsRecorder;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The meters of one operation, registered up front and held in fields and slot arrays, for a registry whose counters
@@ -29,6 +31,9 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
     D bulkheadWaiting;
     C permitted;
     C rejected;
+    /** Where the series that added stages declare are registered, with the operation's {@code method} tag. */
+    Meters<C, D> meters;
+    String method;
 
     abstract void increment(C counter);
 
@@ -42,6 +47,8 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
     static <C, D, R extends SlotRecorder<C, D>> R fill(R r, Operation operation, Meters<C, D> meters) {
         OperationSpec spec = operation.spec();
         String method = spec.name();
+        r.meters = meters;
+        r.method = method;
         boolean hasFallback = spec.fallback() != null;
         r.invocations = (C[]) new Object[6];
         for (int returned = 0; returned < 2; returned++) {
@@ -113,6 +120,32 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
             meters.gauge(SHARED_STORE_AVAILABLE, () -> shared.store().available() ? 1 : 0, METHOD, method);
         }
         return r;
+    }
+
+    @Override
+    public final Runnable counter(String name, String... tags) {
+        C counter = meters.counter(name, tagged(tags));
+        return () -> increment(counter);
+    }
+
+    @Override
+    public final LongConsumer duration(String name, String... tags) {
+        D duration = meters.duration(name, tagged(tags));
+        return nanos -> record(duration, nanos);
+    }
+
+    @Override
+    public final void gauge(String name, LongSupplier value, String... tags) {
+        meters.gauge(name, value, tagged(tags));
+    }
+
+    /** {@code method} first, as every series of the operation has it. */
+    private String[] tagged(String[] tags) {
+        String[] all = new String[tags.length + 2];
+        all[0] = METHOD;
+        all[1] = method;
+        System.arraycopy(tags, 0, all, 2, tags.length);
+        return all;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.bulwark.impl.bulkhead;
 
-import static dev.bulwark.impl.Preconditions.atLeast;
+import dev.bulwark.impl.Checks;
 
 /**
  * Immutable bulkhead settings.
@@ -11,7 +11,9 @@ import static dev.bulwark.impl.Preconditions.atLeast;
 public record BulkheadSpec(int limit, int queueSize) {
 
     public BulkheadSpec {
-        atLeast(limit, 1, "value");
-        atLeast(queueSize, 1, "waitingTaskQueue");
+        Checks c = new Checks();
+        c.atLeast(limit, 1, "value");
+        c.atLeast(queueSize, 1, "waitingTaskQueue");
+        c.done();
     }
 }

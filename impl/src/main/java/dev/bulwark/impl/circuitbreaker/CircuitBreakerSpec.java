@@ -1,11 +1,9 @@
 package dev.bulwark.impl.circuitbreaker;
 
-import static dev.bulwark.impl.Preconditions.atLeast;
-import static dev.bulwark.impl.Preconditions.between;
-import static dev.bulwark.impl.Preconditions.check;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.CircuitStateListener;
+import dev.bulwark.impl.Checks;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import java.util.List;
 
@@ -33,24 +31,27 @@ public final class CircuitBreakerSpec {
     private final double slowCallRatio;
 
     private CircuitBreakerSpec(Builder b) {
+        Checks c = new Checks();
         name = b.name;
-        requestVolumeThreshold = atLeast(b.requestVolumeThreshold, 1, "requestVolumeThreshold");
-        failureRatio = between(b.failureRatio, 0, 1, "failureRatio");
-        consecutiveFailures = atLeast(b.consecutiveFailures, 0, "consecutiveFailures");
-        delayNanos = atLeast(b.delayNanos, 0, "delay");
-        successThreshold = atLeast(b.successThreshold, 1, "successThreshold");
-        failOn = notNull(b.failOn, "failOn");
+        requestVolumeThreshold = c.atLeast(b.requestVolumeThreshold, 1, "requestVolumeThreshold");
+        failureRatio = c.between(b.failureRatio, 0, 1, "failureRatio");
+        consecutiveFailures = c.atLeast(b.consecutiveFailures, 0, "consecutiveFailures");
+        delayNanos = c.atLeast(b.delayNanos, 0, "delay");
+        successThreshold = c.atLeast(b.successThreshold, 1, "successThreshold");
+        failOn = c.notNull(b.failOn, "failOn");
         listeners = List.copyOf(b.listeners);
-        windowNanos = atLeast(b.windowNanos, 0, "window");
+        windowNanos = c.atLeast(b.windowNanos, 0, "window");
         buckets = b.buckets;
-        check(buckets >= 1 && buckets <= MAX_BUCKETS, "buckets must be between 1 and " + MAX_BUCKETS + ", was "
-                + buckets);
-        check(windowNanos == 0 || windowNanos >= buckets, "window must be at least one nanosecond per bucket");
-        check(windowNanos == 0 || consecutiveFailures == 0, "a time window and consecutiveFailures exclude each other");
-        slowCallNanos = atLeast(b.slowCallNanos, 0, "slowCall threshold");
+        c.check(buckets >= 1 && buckets <= MAX_BUCKETS, "buckets", buckets, "must be between 1 and " + MAX_BUCKETS);
+        c.check(windowNanos == 0 || windowNanos >= buckets, "window", windowNanos,
+                "must be at least one nanosecond per bucket", "buckets");
+        c.check(windowNanos == 0 || consecutiveFailures == 0, "window", windowNanos,
+                "excludes consecutiveFailures (a time window and consecutiveFailures exclude each other)",
+                "consecutiveFailures");
+        slowCallNanos = c.atLeast(b.slowCallNanos, 0, "slowCallThreshold");
         slowCallRatio = b.slowCallRatio;
-        check(slowCallRatio > 0 && slowCallRatio <= 1, "slowCall ratio must be over 0 and at most 1, was "
-                + slowCallRatio);
+        c.check(slowCallRatio > 0 && slowCallRatio <= 1, "slowCallRatio", slowCallRatio, "must be over 0 and at most 1");
+        c.done();
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.bulwark.impl.metrics;
 
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+
 /**
  * Receives the events of one operation that the MP FT metrics chapter counts. The engine calls it on the
  * hot path, so implementations precompute their counters and must not block. Gauges (circuit-breaker state
@@ -58,6 +61,31 @@ public interface MetricsRecorder {
      */
     default void rateLimitCall(boolean permitted) {
     }
+
+    /**
+     * Registers a counter series that a strategy beyond the built-in ones declares when its stage is made
+     * ({@code StageContext.metrics()}), in every metrics API the application has, tagged with the operation's
+     * {@code method} first and then {@code tags} (alternating names and values). Declared once per stage, not per
+     * call: the returned counter is what the stage increments on its hot path.
+     */
+    default Runnable counter(String name, String... tags) {
+        return NOTHING;
+    }
+
+    /** Registers a series of durations in nanoseconds (a histogram, a timer), as {@link #counter}. */
+    default LongConsumer duration(String name, String... tags) {
+        return NO_DURATION;
+    }
+
+    /** Registers a gauge that reads {@code value} whenever it is scraped, as {@link #counter}. */
+    default void gauge(String name, LongSupplier value, String... tags) {
+    }
+
+    /** What {@link #counter} gives where nothing is recorded. */
+    Runnable NOTHING = () -> { };
+
+    /** What {@link #duration} gives where nothing is recorded. */
+    LongConsumer NO_DURATION = nanos -> { };
 
     /** {@code fallback} tag of {@code ft.invocations.total}. */
     enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }

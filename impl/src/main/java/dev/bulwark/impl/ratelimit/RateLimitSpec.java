@@ -1,10 +1,7 @@
 package dev.bulwark.impl.ratelimit;
 
-import static dev.bulwark.impl.Preconditions.atLeast;
-import static dev.bulwark.impl.Preconditions.check;
-import static dev.bulwark.impl.Preconditions.notNull;
-
 import dev.bulwark.api.RateLimitType;
+import dev.bulwark.impl.Checks;
 
 /**
  * Immutable rate-limit settings, validated at construction. Times are in nanoseconds.
@@ -30,24 +27,29 @@ public record RateLimitSpec(
     public static final int MAX_ROLLING_VALUE = 1 << 20;
 
     public RateLimitSpec {
-        atLeast(value, 1, "value");
-        atLeast(windowNanos, 1, "window");
-        atLeast(minSpacingNanos, 0, "minSpacing");
-        notNull(type, "type");
-        atLeast(burst, 0, "burst");
-        atLeast(maxWaitNanos, 0, "maxWait");
-        check(value <= windowNanos, "value must be at most one permit per nanosecond of the window ("
-                + windowNanos + " ns), was " + value);
-        check(burst == 0 || type == RateLimitType.SMOOTH,
-                "burst applies to type SMOOTH only and must be 0 with type " + type + ", was " + burst);
-        check(type != RateLimitType.ROLLING || value <= MAX_ROLLING_VALUE,
-                "value must be <= " + MAX_ROLLING_VALUE + " with type ROLLING, was " + value);
-        if (type == RateLimitType.SMOOTH) {
+        Checks c = new Checks();
+        c.atLeast(value, 1, "value");
+        c.atLeast(windowNanos, 1, "window");
+        c.atLeast(minSpacingNanos, 0, "minSpacing");
+        c.notNull(type, "type");
+        c.atLeast(burst, 0, "burst");
+        c.atLeast(maxWaitNanos, 0, "maxWait");
+        c.check(burst == 0 || type == RateLimitType.SMOOTH, "burst", burst,
+                "must be 0 unless type is SMOOTH (type is " + type + ")", "type");
+        if (c.passed()) {
+            c.check(value <= windowNanos, "value", value, "must be at most one permit per nanosecond of the window ("
+                    + windowNanos + " ns)", "window");
+            c.check(type != RateLimitType.ROLLING || value <= MAX_ROLLING_VALUE, "value", value,
+                    "must be <= " + MAX_ROLLING_VALUE + " with type ROLLING", "type");
+        }
+        if (c.passed() && type == RateLimitType.SMOOTH) {
             long interval = ceilDiv(windowNanos, value);
             int capacity = burst > 0 ? burst : value;
-            check(capacity <= Long.MAX_VALUE / 2 / interval, "burst * window / value must be below 2^62 ns, was "
-                    + capacity + " * " + windowNanos + " / " + value);
+            c.check(capacity <= Long.MAX_VALUE / 2 / interval, "value", value, "makes a SMOOTH bucket too long to"
+                    + " count: burst * window / value must be below 2^62 ns, was " + capacity + " * " + windowNanos
+                    + " / " + value, "window", "burst");
         }
+        c.done();
     }
 
     /** {@code value} permits per {@code windowNanos} of {@code type}; no spacing, no burst, no waiting. */

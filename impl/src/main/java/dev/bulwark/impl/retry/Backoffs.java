@@ -1,9 +1,7 @@
 package dev.bulwark.impl.retry;
 
-import static dev.bulwark.impl.Preconditions.atLeast;
-import static dev.bulwark.impl.Preconditions.check;
-
 import dev.bulwark.api.Backoff;
+import dev.bulwark.impl.Checks;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The built-in backoff strategies. Each is stateless; what changes between retries is passed in. */
@@ -17,14 +15,16 @@ public final class Backoffs {
 
     /** base * factor^(retry-1), capped at {@code maxNanos}. */
     public static Backoff exponential(double factor, long maxNanos) {
-        check(factor >= 1, "factor must be >= 1, was " + factor);
-        atLeast(maxNanos, 0, "maxDelay");
+        Checks c = new Checks();
+        c.check(factor >= 1, "factor", factor, "must be >= 1");
+        c.atLeast(maxNanos, 0, "maxDelay");
+        c.done();
         return (retry, base, previous) -> capped(base * Math.pow(factor, retry - 1), maxNanos);
     }
 
     /** base * fib(retry) with fib(1) = fib(2) = 1 (base, base, 2 base, 3 base, ...), capped at {@code maxNanos}. */
     public static Backoff fibonacci(long maxNanos) {
-        atLeast(maxNanos, 0, "maxDelay");
+        maxDelay(maxNanos);
         return (retry, base, previous) -> capped(base * fib(retry, base, maxNanos), maxNanos);
     }
 
@@ -33,8 +33,14 @@ public final class Backoffs {
      * as SmallRye's does), capped at {@code maxNanos}.
      */
     public static Backoff fibonacciFromOne(long maxNanos) {
-        atLeast(maxNanos, 0, "maxDelay");
+        maxDelay(maxNanos);
         return (retry, base, previous) -> capped(base * fib(retry + 1, base, maxNanos), maxNanos);
+    }
+
+    private static void maxDelay(long maxNanos) {
+        Checks c = new Checks();
+        c.atLeast(maxNanos, 0, "maxDelay");
+        c.done();
     }
 
     /** fib(n), fib(1) = fib(2) = 1; stops growing once base times it reaches {@code maxNanos}. */
@@ -53,7 +59,7 @@ public final class Backoffs {
 
     /** "Full jitter": uniform in [0, min(max, base * 2^(retry-1))]. */
     public static Backoff fullJitter(long maxNanos) {
-        atLeast(maxNanos, 0, "maxDelay");
+        maxDelay(maxNanos);
         return (retry, base, previous) -> {
             long ceiling = capped(base * Math.pow(2, retry - 1), maxNanos);
             return ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
@@ -62,7 +68,7 @@ public final class Backoffs {
 
     /** "Decorrelated jitter": uniform in [base, max(base, 3 * previous)], capped at {@code maxNanos}. */
     public static Backoff decorrelatedJitter(long maxNanos) {
-        atLeast(maxNanos, 0, "maxDelay");
+        maxDelay(maxNanos);
         return (retry, base, previous) -> {
             long upper = Math.max(base, capped(3.0 * previous, maxNanos));
             long delay = upper == base ? base : ThreadLocalRandom.current().nextLong(base, upper + 1);

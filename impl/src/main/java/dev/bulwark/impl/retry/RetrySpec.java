@@ -1,12 +1,11 @@
 package dev.bulwark.impl.retry;
 
-import static dev.bulwark.impl.Preconditions.atLeast;
-import static dev.bulwark.impl.Preconditions.check;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.Backoff;
 import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.api.RetryOptions.BeforeRetryListener;
+import dev.bulwark.impl.Checks;
 import java.util.function.Predicate;
 
 /**
@@ -30,15 +29,16 @@ public final class RetrySpec {
     private final RetryBudgetHandle budget;
 
     private RetrySpec(Builder b) {
-        maxRetries = atLeast(b.maxRetries, -1, "maxRetries");
-        delayNanos = atLeast(b.delayNanos, 0, "delay");
-        maxDurationNanos = atLeast(b.maxDurationNanos, 0, "maxDuration");
-        jitterNanos = atLeast(b.jitterNanos, 0, "jitter");
-        retryOn = notNull(b.retryOn, "retryOn");
-        backoff = notNull(b.backoff, "backoff");
-        check(maxDurationNanos == 0 || maxDurationNanos > delayNanos,
-                "maxDuration must be greater than delay, was maxDuration=" + maxDurationNanos + "ns, delay="
-                        + delayNanos + "ns");
+        Checks c = new Checks();
+        maxRetries = c.atLeast(b.maxRetries, -1, "maxRetries");
+        delayNanos = c.atLeast(b.delayNanos, 0, "delay");
+        maxDurationNanos = c.atLeast(b.maxDurationNanos, 0, "maxDuration");
+        jitterNanos = c.atLeast(b.jitterNanos, 0, "jitter");
+        retryOn = c.notNull(b.retryOn, "retryOn");
+        backoff = c.notNull(b.backoff, "backoff");
+        c.check(maxDurationNanos == 0 || maxDurationNanos > delayNanos, "maxDuration", maxDurationNanos + " ns",
+                "must be greater than delay (" + delayNanos + " ns)", "delay");
+        c.done();
         jitterApplies = b.jitterApplies;
         retryOnResult = b.retryOnResult;
         beforeRetry = b.beforeRetry;

@@ -1,9 +1,9 @@
 package dev.bulwark.impl.retry;
 
-import static dev.bulwark.impl.Preconditions.check;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.RetryBudgetHandle;
+import dev.bulwark.impl.Checks;
 import dev.bulwark.impl.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,11 +38,7 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
      * @throws IllegalArgumentException for a ratio outside 0..1000, minPerSecond < 0, or ttl outside 1..60 s
      */
     public TokenRetryBudget(double ratio, int minPerSecond, long ttlNanos, Clock clock) {
-        check(ratio >= 0 && ratio <= MAX_RATIO && !Double.isNaN(ratio), "ratio must be between 0 and " + MAX_RATIO
-                + ", was " + ratio);
-        check(minPerSecond >= 0, "minPerSecond must be >= 0, was " + minPerSecond);
-        check(ttlNanos >= MIN_TTL_NANOS && ttlNanos <= MAX_TTL_NANOS, "ttl must be between 1 s and 60 s, was "
-                + ttlNanos + " ns");
+        validate(ratio, minPerSecond, ttlNanos);
         this.ratio = ratio;
         this.reserve = (long) Math.floor(minPerSecond * (ttlNanos / 1e9));
         this.sliceNanos = ttlNanos / SLICES;
@@ -52,6 +48,20 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
             ring.set(i, new Slice(Long.MIN_VALUE, Long.MIN_VALUE));
         }
         this.last = ring.get(0);
+    }
+
+    /**
+     * The rules of a budget's settings, for a front door that checks them before the budget is made.
+     *
+     * @throws dev.bulwark.impl.InvalidSettingsException naming each setting that breaks them
+     */
+    public static void validate(double ratio, int minPerSecond, long ttlNanos) {
+        Checks c = new Checks();
+        c.between(ratio, 0, MAX_RATIO, "ratio");
+        c.atLeast(minPerSecond, 0, "minPerSecond");
+        c.check(ttlNanos >= MIN_TTL_NANOS && ttlNanos <= MAX_TTL_NANOS, "ttl", ttlNanos + " ns",
+                "must be between 1 s and 60 s");
+        c.done();
     }
 
     @Override

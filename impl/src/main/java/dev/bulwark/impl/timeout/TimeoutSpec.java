@@ -1,6 +1,6 @@
 package dev.bulwark.impl.timeout;
 
-import static dev.bulwark.impl.Preconditions.atLeast;
+import dev.bulwark.impl.Checks;
 
 /**
  * @param timeoutNanos how long one attempt may take, >= 0; 0 means no timeout
@@ -8,6 +8,8 @@ import static dev.bulwark.impl.Preconditions.atLeast;
 public record TimeoutSpec(long timeoutNanos) {
 
     public TimeoutSpec {
-        atLeast(timeoutNanos, 0, "timeout");
+        Checks c = new Checks();
+        c.atLeast(timeoutNanos, 0, "timeout");
+        c.done();
     }
 }

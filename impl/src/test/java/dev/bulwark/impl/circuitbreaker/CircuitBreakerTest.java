@@ -502,7 +502,7 @@ class CircuitBreakerTest {
     void shouldRejectAFailureRatioAboveOneNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CircuitBreakerSpec.of(4, 1.5, DELAY, 1, ExceptionMatcher.all()));
-        assertEquals("failureRatio must be between 0.0 and 1.0, was 1.5", e.getMessage());
+        assertEquals("failureRatio must be between 0 and 1, was 1.5", e.getMessage());
     }
 
     @Test

@@ -130,7 +130,7 @@ class GuardBuilderTest {
     void shouldRejectInvalidSettingsNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> this.<String>builder().withCircuitBreaker(cb -> cb.failureRatio(1.5)).build());
-        assertEquals("failureRatio must be between 0.0 and 1.0, was 1.5", e.getMessage());
+        assertEquals("failureRatio must be between 0 and 1, was 1.5", e.getMessage());
 
         e = assertThrows(IllegalArgumentException.class,
                 () -> this.<String>builder().withRetry(r -> r.maxRetries(-2)).build());

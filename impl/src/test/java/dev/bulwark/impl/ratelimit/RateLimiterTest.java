@@ -244,7 +244,7 @@ class RateLimiterTest {
         assertMessage("minSpacing must be >= 0, was -1", () -> RateLimitSpec.of(FIXED, 1, SECOND).withMinSpacing(-1));
         assertMessage("maxWait must be >= 0, was -5", () -> RateLimitSpec.of(FIXED, 1, SECOND).withMaxWait(-5));
         assertMessage("burst must be >= 0, was -1", () -> RateLimitSpec.of(SMOOTH, 1, SECOND).withBurst(-1));
-        assertMessage("burst applies to type SMOOTH only and must be 0 with type FIXED, was 3",
+        assertMessage("burst must be 0 unless type is SMOOTH (type is FIXED), was 3",
                 () -> RateLimitSpec.of(FIXED, 1, SECOND).withBurst(3));
         assertMessage("value must be at most one permit per nanosecond of the window (10 ns), was 11",
                 () -> RateLimitSpec.of(FIXED, 11, 10));

@@ -152,7 +152,7 @@ class RetryPolicyTest {
     void shouldRejectAMaxDurationNotAboveTheDelay() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RetrySpec.of(3, 1_000, 1_000, 0, ExceptionMatcher.allExceptions()));
-        assertEquals("maxDuration must be greater than delay, was maxDuration=1000ns, delay=1000ns", e.getMessage());
+        assertEquals("maxDuration must be greater than delay (1000 ns), was 1000 ns", e.getMessage());
     }
 
     @Test
