@@ -22,7 +22,8 @@ import jakarta.interceptor.InterceptorBinding;
  * Every parameter can be overridden with MicroProfile Config as the MP FT annotations' are
  * ({@code <class>/<method>/AdaptiveBulkhead/<parameter>}, {@code AdaptiveBulkhead/<parameter>}).
  * Metrics: {@code ft.bulkhead.limit} (a gauge of the current limit) beside {@code ft.bulkhead.calls.total},
- * {@code ft.bulkhead.executionsRunning} and {@code ft.bulkhead.runningDuration}.
+ * {@code ft.bulkhead.executionsRunning} and {@code ft.bulkhead.runningDuration} (of the adaptive bulkhead: the
+ * running time of one call in 8, the calls it times for its samples, so its count is an eighth of the calls).
  */
 @Inherited
 @Documented

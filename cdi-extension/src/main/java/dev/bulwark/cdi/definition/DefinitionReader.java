@@ -1,5 +1,6 @@
 package dev.bulwark.cdi.definition;
 
+import dev.bulwark.api.AdaptiveBulkhead;
 import dev.bulwark.api.AsynchronousNonBlocking;
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
@@ -51,7 +52,8 @@ public final class DefinitionReader {
             new StrategyReader.Registration(RateLimit.class, RateLimitReader::new),
             new StrategyReader.Registration(Timeout.class, TimeoutReader::new),
             new StrategyReader.Registration(Bulkhead.class, BulkheadReader::new),
-            new StrategyReader.Registration(Fallback.class, FallbackReader::new));
+            new StrategyReader.Registration(Fallback.class, FallbackReader::new),
+            new StrategyReader.Registration(AdaptiveBulkhead.class, AdaptiveBulkheadReader::new));
 
     /** Every annotation that makes a bean guarded: the strategies', and how calls run ({@code @Guarded}: presets). */
     public static final List<Class<? extends Annotation>> ANNOTATIONS = concat(

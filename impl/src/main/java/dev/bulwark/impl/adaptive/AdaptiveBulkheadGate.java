@@ -29,6 +29,13 @@ final class AdaptiveBulkheadGate extends Gate {
     private static final long SUM_MASK = (1L << COUNT_SHIFT) - 1;
     /** The fewest samples a window holds: fewer make the average latency noise. */
     private static final int MIN_WINDOW = 16;
+    /**
+     * One call in this many is timed: two clock reads cost several times what the rest of the gate does, and the
+     * mean latency of a window needs samples, not every call. A power of two, for the mask.
+     */
+    private static final int SAMPLE_EVERY = 8;
+    /** The mark of a call that is not timed. */
+    private static final long UNTIMED = Long.MIN_VALUE;
 
     private final AdaptiveBulkheadSpec spec;
     private final Clock clock;
@@ -41,6 +48,8 @@ final class AdaptiveBulkheadGate extends Gate {
     /** The most calls in flight seen at an exit of this window; racy on purpose: a hint, not a count. */
     private volatile int peak;
     private volatile boolean dropped;
+    /** Counts calls to pick the timed ones; racy on purpose: a lost increment only moves which call is timed. */
+    private int tick;
     private final ConcurrentLinkedQueue<Admission> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final boolean queues;
@@ -149,19 +158,19 @@ final class AdaptiveBulkheadGate extends Gate {
 
     @Override
     public long mark() {
-        return clock.nanoTime();
+        return (++tick & (SAMPLE_EVERY - 1)) == 0 ? clock.nanoTime() : UNTIMED;
     }
 
     @Override
     public Throwable exit(Object permit, long mark, Throwable failure, Passage passage) {
-        long nanos = clock.nanoTime() - mark;
         int was = inflight.getAndDecrement();
-        running.accept(nanos);
-        if (passage == Passage.RAN) {
-            if (failure == null) {
-                sample(nanos, was);
-            } else if (timedOut(failure)) {
-                dropped = true;
+        if (passage == Passage.RAN && failure != null && timedOut(failure)) {
+            dropped = true; // timed or not: a window with a timeout in it is a window with a drop
+        }
+        if (mark != UNTIMED) {
+            long nanos = clock.nanoTime() - mark;
+            running.accept(nanos);
+            if (passage == Passage.RAN && (failure == null || timedOut(failure))) {
                 sample(nanos, was);
             }
         }

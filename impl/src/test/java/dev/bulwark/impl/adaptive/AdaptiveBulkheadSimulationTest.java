@@ -60,18 +60,18 @@ class AdaptiveBulkheadSimulationTest {
         AdaptiveBulkheadGate adaptive = (AdaptiveBulkheadGate) gate;
         return new Downstream.Limiter() {
             @Override
-            public boolean tryAcquire(long now) {
+            public long acquire(long now) {
                 try {
                     adaptive.enter();
                 } catch (RuntimeException rejected) {
-                    return false;
+                    return REJECTED;
                 }
-                return true;
+                return adaptive.mark();
             }
 
             @Override
-            public void release(long start, long now) {
-                gate.exit(Gate.class, start, null, Passage.RAN);
+            public void release(long start, long mark, long now) {
+                gate.exit(Gate.class, mark, null, Passage.RAN);
             }
 
             @Override
@@ -85,12 +85,12 @@ class AdaptiveBulkheadSimulationTest {
         int[] inflight = {0};
         return new Downstream.Limiter() {
             @Override
-            public boolean tryAcquire(long now) {
-                return inflight[0] < limit && ++inflight[0] > 0;
+            public long acquire(long now) {
+                return inflight[0] < limit && ++inflight[0] > 0 ? now : REJECTED;
             }
 
             @Override
-            public void release(long start, long now) {
+            public void release(long start, long mark, long now) {
                 inflight[0]--;
             }
 
@@ -106,12 +106,12 @@ class AdaptiveBulkheadSimulationTest {
         int[] inflight = {0};
         return new Downstream.Limiter() {
             @Override
-            public boolean tryAcquire(long now) {
-                return inflight[0] < limit.getLimit() && ++inflight[0] > 0;
+            public long acquire(long now) {
+                return inflight[0] < limit.getLimit() && ++inflight[0] > 0 ? now : REJECTED;
             }
 
             @Override
-            public void release(long start, long now) {
+            public void release(long start, long mark, long now) {
                 limit.onSample(start, now - start, inflight[0], false);
                 inflight[0]--;
             }

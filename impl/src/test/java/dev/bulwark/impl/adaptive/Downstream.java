@@ -15,11 +15,14 @@ final class Downstream {
 
     /** Where the simulation asks for a place and hands it back, as a bulkhead would. */
     interface Limiter {
-        /** A place for a call arriving now, or false (rejected). */
-        boolean tryAcquire(long now);
+        /** What {@link #acquire} gives for a call it rejects. */
+        long REJECTED = Long.MAX_VALUE - 1;
 
-        /** A call that {@link #tryAcquire got a place} at {@code start} ended at {@code now}. */
-        void release(long start, long now);
+        /** A place for a call arriving now: the mark to hand back to {@link #release}, or {@link #REJECTED}. */
+        long acquire(long now);
+
+        /** A call that {@link #acquire got a place} at {@code start}, with {@code mark}, ended at {@code now}. */
+        void release(long start, long mark, long now);
 
         int limit();
     }
@@ -59,7 +62,7 @@ final class Downstream {
         long half = end / 2;
         // An event is a completion (its start time) at its time; arrivals are drawn one ahead.
         PriorityQueue<long[]> completions = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-        ArrayDeque<Long> queued = new ArrayDeque<>();
+        ArrayDeque<long[]> queued = new ArrayDeque<>();
         int busy = 0;
         long nextArrival = 0;
         long[] latencies = new long[1 << 16];
@@ -77,10 +80,12 @@ final class Downstream {
             }
             clock[0] = now;
             if (now == nextCompletion) {
-                long start = completions.poll()[1];
-                limiter.release(start, now);
+                long[] done = completions.poll();
+                long start = done[1];
+                limiter.release(start, done[2], now);
                 if (!queued.isEmpty()) {
-                    completions.add(new long[] {now + serviceNanos, queued.poll()});
+                    long[] next = queued.poll();
+                    completions.add(new long[] {now + serviceNanos, next[0], next[1]});
                 } else {
                     busy--;
                 }
@@ -99,13 +104,14 @@ final class Downstream {
                     limitSum += limiter.limit();
                     limitSamples++;
                 }
-                if (!limiter.tryAcquire(now)) {
+                long mark = limiter.acquire(now);
+                if (mark == Limiter.REJECTED) {
                     rejected += counted ? 1 : 0;
                 } else if (busy < servers) {
                     busy++;
-                    completions.add(new long[] {now + serviceNanos, now});
+                    completions.add(new long[] {now + serviceNanos, now, mark});
                 } else {
-                    queued.add(now);
+                    queued.add(new long[] {now, mark});
                 }
             }
         }

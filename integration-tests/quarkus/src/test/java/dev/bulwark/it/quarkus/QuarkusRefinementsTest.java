@@ -26,6 +26,9 @@ class QuarkusRefinementsTest {
     Refined refined;
 
     @Inject
+    dev.bulwark.it.app.Adaptive adaptive;
+
+    @Inject
     Attempts attempts;
 
     @Inject
@@ -88,5 +91,22 @@ class QuarkusRefinementsTest {
         get("/ft/refined/budgeted").then().body(startsWith("IllegalStateException after 2 attempts"));
         // One more attempt (the count adds up): the budget holds no retry for the second call.
         get("/ft/refined/budgeted").then().body(startsWith("IllegalStateException after 3 attempts"));
+    }
+
+    @Test
+    void anAdaptiveBulkheadHoldsASecondCallerOut() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<String> first = caller.submit(() -> adaptive.hold(entered, release));
+            assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThrows(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException.class,
+                    () -> adaptive.hold(new java.util.concurrent.CountDownLatch(1), release));
+            release.countDown();
+            assertEquals("held", first.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            caller.shutdown();
+        }
     }
 }
