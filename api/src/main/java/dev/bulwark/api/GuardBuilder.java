@@ -44,6 +44,15 @@ public interface GuardBuilder<T> {
     GuardBuilder<T> withBulkhead(Consumer<BulkheadOptions> bulkhead);
 
     /**
+     * Adds a bulkhead whose limit moves with the latency it measures ({@link AdaptiveBulkhead}), where the bulkhead
+     * sits; a call over the limit fails with MP FT's {@code BulkheadException}. It and {@link #withBulkhead} exclude
+     * each other: {@link #build()} refuses both.
+     *
+     * @param adaptiveBulkhead sets its options; the defaults are {@link AdaptiveBulkhead}'s
+     */
+    GuardBuilder<T> withAdaptiveBulkhead(Consumer<AdaptiveBulkheadOptions> adaptiveBulkhead);
+
+    /**
      * Limits how often attempts may start, starting from the {@link RateLimit} defaults (see
      * {@link RateLimitOptions}); a refused attempt fails with {@link RateLimitException}. Every retry asks for a
      * permit of its own. Calling it again changes the same settings further. No rate limit by default.

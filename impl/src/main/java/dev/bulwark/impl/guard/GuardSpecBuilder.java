@@ -3,6 +3,7 @@ package dev.bulwark.impl.guard;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.AsyncGuard;
+import dev.bulwark.api.AdaptiveBulkheadOptions;
 import dev.bulwark.api.BulkheadOptions;
 import dev.bulwark.api.CircuitBreakerOptions;
 import dev.bulwark.api.FallbackFunction;
@@ -25,6 +26,7 @@ import dev.bulwark.impl.timeout.TimeoutSpec;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     private RetrySettings retry;
     private CircuitBreakerSettings circuitBreaker;
     private BulkheadSettings bulkhead;
+    private AdaptiveBulkheadSettings adaptiveBulkhead;
     private RateLimitSettings rateLimit;
     private Duration timeout;
     private FallbackFunction<T> fallback;
@@ -87,6 +90,13 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     @Override
     public GuardBuilder<T> withBulkhead(Consumer<BulkheadOptions> options) {
         bulkhead = configure(bulkhead == null ? new BulkheadSettings() : bulkhead, options);
+        return this;
+    }
+
+    @Override
+    public GuardBuilder<T> withAdaptiveBulkhead(Consumer<AdaptiveBulkheadOptions> options) {
+        adaptiveBulkhead = configure(adaptiveBulkhead == null ? new AdaptiveBulkheadSettings() : adaptiveBulkhead,
+                options);
         return this;
     }
 
@@ -176,7 +186,12 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
 
     private OperationSpec.Builder spec(boolean asynchronous, boolean offload) {
         String operationName = name != null ? name : "guard-" + ANONYMOUS.incrementAndGet();
+        if (bulkhead != null && adaptiveBulkhead != null) {
+            throw new IllegalArgumentException("withBulkhead and withAdaptiveBulkhead exclude each other (both limit the"
+                    + " calls running at once, at the same place in the chain); keep one");
+        }
         return OperationSpec.builder(operationName)
+                .stages(adaptiveBulkhead == null ? List.of() : List.of(adaptiveBulkhead.toSpec()))
                 .retry(retry == null ? null : retry.toSpec())
                 .circuitBreaker(circuitBreaker == null ? null : circuitBreaker.toSpec())
                 .bulkhead(bulkhead == null ? null : bulkhead.toSpec())
