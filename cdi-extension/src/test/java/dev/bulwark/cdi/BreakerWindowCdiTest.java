@@ -100,6 +100,13 @@ class BreakerWindowCdiTest {
                 .contains("ratio must be over 0 and at most 1"));
         assertTrue(DefinitionErrors.definitionError(Map.of(slow + "threshold", "0"), Downstream.class).getMessage()
                 .contains("threshold must be >= 1"));
+        // Every bad value of one annotation is reported, not only the first.
+        String both = DefinitionErrors.definitionError(Map.of(window + "value", "0", window + "buckets", "0"),
+                Downstream.class).getMessage();
+        assertTrue(both.contains("value must be >= 1") && both.contains("buckets must be between 1 and 1000"), both);
+        String slowBoth = DefinitionErrors.definitionError(Map.of(slow + "threshold", "0", slow + "ratio", "2"),
+                Downstream.class).getMessage();
+        assertTrue(slowBoth.contains("threshold must be >= 1") && slowBoth.contains("ratio must be over 0"), slowBoth);
         String orphans = DefinitionErrors.definitionError(NoBreaker.class).getMessage();
         assertTrue(orphans.contains("@SlidingTimeWindow needs @CircuitBreaker"), orphans);
         assertTrue(orphans.contains("@SlowCall needs @CircuitBreaker"), orphans);

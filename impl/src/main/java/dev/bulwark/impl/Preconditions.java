@@ -1,30 +1,9 @@
 package dev.bulwark.impl;
 
-/** Argument checks whose messages name the setting and quote the value. */
+/** Argument checks for what is not a spec's setting (those go through {@link Checks}, once, in the spec). */
 public final class Preconditions {
 
     private Preconditions() {
-    }
-
-    public static long atLeast(long value, long min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
-        }
-        return value;
-    }
-
-    public static int atLeast(int value, int min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
-        }
-        return value;
-    }
-
-    public static double between(double value, double min, double max, String name) {
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
     }
 
     public static <T> T notNull(T value, String name) {

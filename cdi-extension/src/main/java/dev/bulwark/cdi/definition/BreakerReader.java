@@ -95,11 +95,13 @@ final class BreakerReader implements StrategyReader {
             long length = window.longValue("value");
             ChronoUnit unit = window.unit("unit");
             int buckets = window.intValue("buckets");
-            // 0 in the spec means "count calls"; on the annotation it would silently undo the annotation.
+            // 0 in the spec means "count calls"; on the annotation it would silently undo the annotation. A value below
+            // 1 is reported here; the spec still checks buckets, against a window no number of buckets can fail.
+            boolean positive = window.atLeast("value", length, 1);
+            long nanos = positive ? nanos(length, unit) : Long.MAX_VALUE;
             CircuitBreakerSpec counted = spec;
-            CircuitBreakerSpec windowed = window.atLeast("value", length, 1)
-                    ? window.spec(() -> counted.withTimeWindow(nanos(length, unit), buckets), "window", "value")
-                    : null;
+            CircuitBreakerSpec windowed = window.spec(() -> counted.withTimeWindow(nanos, buckets), "window", "value");
+            windowed = positive ? windowed : null;
             valid &= windowed != null;
             spec = windowed != null ? windowed : spec;
         }
@@ -107,11 +109,12 @@ final class BreakerReader implements StrategyReader {
             long threshold = slow.longValue("threshold");
             ChronoUnit unit = slow.unit("unit");
             double ratio = slow.doubleValue("ratio");
-            // As with the window: a threshold of 0 would switch slow calls off.
+            // As with the window: a threshold of 0 would switch slow calls off; the spec still checks the ratio.
             boolean positive = slow.atLeast("threshold", threshold, 1);
+            long nanos = nanos(positive ? threshold : 1, unit);
             CircuitBreakerSpec judged = spec;
-            CircuitBreakerSpec slowed = slow.spec(() -> judged.withSlowCalls(nanos(positive ? threshold : 1, unit),
-                    ratio), "slowCallThreshold", "threshold", "slowCallRatio", "ratio");
+            CircuitBreakerSpec slowed = slow.spec(() -> judged.withSlowCalls(nanos, ratio), "slowCallThreshold",
+                    "threshold", "slowCallRatio", "ratio");
             slowed = positive ? slowed : null;
             valid &= slowed != null;
             spec = slowed != null ? slowed : spec;

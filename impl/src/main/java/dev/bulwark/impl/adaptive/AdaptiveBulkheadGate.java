@@ -27,6 +27,11 @@ final class AdaptiveBulkheadGate extends Gate {
 
     private static final int COUNT_SHIFT = 44;
     private static final long SUM_MASK = (1L << COUNT_SHIFT) - 1;
+    /**
+     * A sample's latency counts as at most 2^24 µs (16.8 s), so that a window's sum never spills into the count: a
+     * window holds at most {@code MAX_LIMIT / 2} samples, below 2^20, and 2^20 x 2^24 fits the sum's 44 bits.
+     */
+    private static final long MAX_SAMPLE_MICROS = 1L << 24;
     /** The fewest samples a window holds: fewer make the average latency noise. */
     private static final int MIN_WINDOW = 16;
     /**
@@ -164,13 +169,14 @@ final class AdaptiveBulkheadGate extends Gate {
     @Override
     public Throwable exit(Object permit, long mark, Throwable failure, Passage passage) {
         int was = inflight.getAndDecrement();
-        if (passage == Passage.RAN && failure != null && timedOut(failure)) {
+        boolean drop = passage == Passage.RAN && failure != null && timedOut(failure);
+        if (drop) {
             dropped = true; // timed or not: a window with a timeout in it is a window with a drop
         }
         if (mark != UNTIMED) {
             long nanos = clock.nanoTime() - mark;
             running.accept(nanos);
-            if (passage == Passage.RAN && (failure == null || timedOut(failure))) {
+            if (passage == Passage.RAN && failure == null || drop) {
                 sample(nanos, was);
             }
         }
@@ -191,7 +197,7 @@ final class AdaptiveBulkheadGate extends Gate {
             peak = concurrency;
         }
         long micros = Math.max(1, (nanos + 999) / 1000);
-        long now = window.addAndGet((1L << COUNT_SHIFT) + Math.min(micros, SUM_MASK >> 20));
+        long now = window.addAndGet((1L << COUNT_SHIFT) + Math.min(micros, MAX_SAMPLE_MICROS));
         int count = (int) (now >>> COUNT_SHIFT);
         if (count >= Math.max(MIN_WINDOW, limit / 2) && window.compareAndSet(now, 0)
                 && updating.compareAndSet(false, true)) {
