@@ -35,7 +35,7 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
     private volatile Slice last;
 
     /**
-     * @throws IllegalArgumentException for a ratio outside 0..1000, minPerSecond < 0, or ttl outside 1..60 s
+     * @throws IllegalArgumentException for a ratio outside 0..1000, {@code minPerSecond < 0}, or ttl outside 1..60 s
      */
     public TokenRetryBudget(double ratio, int minPerSecond, long ttlNanos, Clock clock) {
         validate(ratio, minPerSecond, ttlNanos);
