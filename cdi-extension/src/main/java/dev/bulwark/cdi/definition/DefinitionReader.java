@@ -1,6 +1,7 @@
 package dev.bulwark.cdi.definition;
 
 import dev.bulwark.api.AdaptiveBulkhead;
+import dev.bulwark.api.Hedge;
 import dev.bulwark.api.AsynchronousNonBlocking;
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
@@ -53,7 +54,8 @@ public final class DefinitionReader {
             new StrategyReader.Registration(Timeout.class, TimeoutReader::new),
             new StrategyReader.Registration(Bulkhead.class, BulkheadReader::new),
             new StrategyReader.Registration(Fallback.class, FallbackReader::new),
-            new StrategyReader.Registration(AdaptiveBulkhead.class, AdaptiveBulkheadReader::new));
+            new StrategyReader.Registration(AdaptiveBulkhead.class, AdaptiveBulkheadReader::new),
+            new StrategyReader.Registration(Hedge.class, HedgeReader::new));
 
     /** Every annotation that makes a bean guarded: the strategies', and how calls run ({@code @Guarded}: presets). */
     public static final List<Class<? extends Annotation>> ANNOTATIONS = concat(
@@ -206,6 +208,9 @@ public final class DefinitionReader {
         String shared = shared(beanClass, method, definition.isInForce(CircuitBreaker.class)
                 || definition.isInForce(RateLimit.class));
         Execution execution = executions.read(beanClass, method, definition.anyInForce());
+        for (StrategyReader strategy : strategies) {
+            strategy.check(definition, execution);
+        }
         RateLimitSpec limit = definition.rateLimit();
         if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
             problems.add(ClassNames.of(beanClass) + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "

@@ -14,6 +14,13 @@ interface StrategyReader {
     void read(MethodDefinition.Builder definition);
 
     /**
+     * Checks what the strategy needs of how the method's calls run, once that is known (after every strategy was
+     * read, since the strategies in force decide it); by default nothing.
+     */
+    default void check(MethodDefinition.Builder definition, Execution execution) {
+    }
+
+    /**
      * A strategy as {@link DefinitionReader} knows it: the annotation that puts it on a method, and how to make its
      * reader for one deployment.
      */

@@ -46,8 +46,14 @@ final class AsyncAttempt {
     // call): the method then does not run on the thread that admitted it, which may be another call's.
     private volatile boolean deferred;
 
-    AsyncAttempt(AsyncCall<?> call, Object[] permits, long[] marks) {
+    // The race this attempt is one of (hedging), which hears its outcome in place of the call; or null.
+    private final RaceRound round;
+    // A race withdrew it (another attempt won, or the caller cancelled): its failure is no outcome of the downstream.
+    private volatile boolean withdrawn;
+
+    AsyncAttempt(AsyncCall<?> call, Object[] permits, long[] marks, RaceRound round) {
         this.call = call;
+        this.round = round;
         this.gates = call.op.stages.gates;
         this.permits = permits;
         this.marks = marks;
@@ -157,7 +163,25 @@ final class AsyncAttempt {
             }
             i--;
         }
-        call.attemptEnded(value, failure);
+        if (round != null) {
+            round.ended(this, value, failure);
+        } else {
+            call.attemptEnded(value, failure);
+        }
+    }
+
+    /**
+     * A race gives this attempt up: it stops as {@link #abortInside} stops it, and a failure it then ends with (its
+     * cancellation) reaches its gates as {@link Passage#NOT_STARTED}: a breaker counts no failure and an adaptive
+     * limit takes no sample from a loser. A loser that returned first is still a success.
+     */
+    void withdraw(boolean interrupt) {
+        withdrawn = true;
+        abortInside(-1, interrupt);
+    }
+
+    boolean wasWithdrawn() {
+        return withdrawn;
     }
 
     /**
@@ -284,7 +308,11 @@ final class AsyncAttempt {
     }
 
     private void methodEnded(Object value, Throwable failure) {
-        ended(gates.length - 1, value, failure, failure instanceof NotStarted ? Passage.NOT_STARTED : Passage.RAN);
+        if (round != null && failure == null) {
+            round.returned(this, value);
+        }
+        boolean nothing = failure instanceof NotStarted || (failure != null && withdrawn);
+        ended(gates.length - 1, value, failure, nothing ? Passage.NOT_STARTED : Passage.RAN);
     }
 
     private static final int PENDING = 0;

@@ -43,6 +43,8 @@ final class AsyncCall<T> extends CompletableFuture<T> {
     private volatile Future<?> pendingRetry;
     // The attempt in progress; each attempt has its own, so a late timeout of one can never abort the next.
     private volatile AsyncAttempt current;
+    // The race in progress, when the innermost around-stage races attempts (hedging), in place of one attempt.
+    private volatile RaceRound round;
 
     AsyncCall(Operation op, Callable<? extends CompletionStage<T>> action, Object context, Continuation continuation) {
         this.op = op;
@@ -89,12 +91,18 @@ final class AsyncCall<T> extends CompletableFuture<T> {
         if (isDone()) {
             return;
         }
+        if (op.stages.race != null) {
+            RaceRound race = new RaceRound(this, op.stages.race);
+            round = race;
+            race.start();
+            return;
+        }
         AsyncAttempt previous = current;
         if (previous != null && previous.endedEarly()) {
             marks = marks.clone();
             permits = permits.length == 0 ? NO_PERMITS : new Object[permits.length];
         }
-        AsyncAttempt attempt = new AsyncAttempt(this, permits, marks);
+        AsyncAttempt attempt = new AsyncAttempt(this, permits, marks, null);
         current = attempt;
         attempt.start();
     }
@@ -231,6 +239,10 @@ final class AsyncCall<T> extends CompletableFuture<T> {
             AsyncAttempt attempt = current;
             if (attempt != null) {
                 attempt.abortInside(-1, mayInterruptIfRunning);
+            }
+            RaceRound race = round;
+            if (race != null) {
+                race.cancel(mayInterruptIfRunning);
             }
         }
         return cancelled;

@@ -1,5 +1,6 @@
 package dev.bulwark.impl.chain;
 
+import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.impl.bulkhead.BulkheadGate;
 import dev.bulwark.impl.bulkhead.QueueGate;
 import dev.bulwark.impl.circuitbreaker.BreakerGate;
@@ -11,6 +12,7 @@ import dev.bulwark.impl.stage.Around;
 import dev.bulwark.impl.stage.AroundSpec;
 import dev.bulwark.impl.stage.Gate;
 import dev.bulwark.impl.stage.GateSpec;
+import dev.bulwark.impl.stage.Race;
 import dev.bulwark.impl.stage.StageContext;
 import dev.bulwark.impl.stage.StageSpec;
 import dev.bulwark.impl.stage.StageSpec.Place;
@@ -38,11 +40,14 @@ final class Stages {
      */
     final Around[] syncArounds;
     final Gate[] gates;
+    /** The innermost around-stage when it races attempts (hedging), else null: the asynchronous driver runs it. */
+    final Race race;
 
     private Stages(Around[] arounds, Around[] syncArounds, Gate[] gates) {
         this.arounds = arounds;
         this.syncArounds = syncArounds;
         this.gates = gates;
+        this.race = arounds[arounds.length - 1] instanceof Race r ? r : null;
     }
 
     static Stages of(Operation op) {
@@ -79,6 +84,14 @@ final class Stages {
         }
         added(Place.BULKHEAD, spec, context, arounds, gates);
         Around[] all = arounds.toArray(new Around[0]);
+        for (int k = 0; k < all.length; k++) {
+            if (all[k] instanceof Race && (k < all.length - 1 || !async)) {
+                throw new IllegalArgumentException(name + ": " + all[k] + (async
+                        ? " races attempts of what it wraps, so only gates may be inside it"
+                        : " races attempts, which needs an asynchronous operation (a synchronous call has no thread"
+                                + " to race on)"));
+            }
+        }
         boolean inert = spec.fallback() == null && !op.metrics.enabled();
         Around[] sync = inert ? Arrays.copyOfRange(all, 1, all.length) : all;
         return new Stages(all, sync, gates.isEmpty() ? NO_GATES : gates.toArray(new Gate[0]));
@@ -129,6 +142,11 @@ final class Stages {
         @Override
         public MetricsRecorder metrics() {
             return op.metrics;
+        }
+
+        @Override
+        public RetryBudgetHandle retryBudget() {
+            return op.spec.retry() == null ? null : op.spec.retry().budget();
         }
     }
 }

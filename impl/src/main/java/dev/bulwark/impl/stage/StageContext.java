@@ -1,5 +1,6 @@
 package dev.bulwark.impl.stage;
 
+import dev.bulwark.api.RetryBudgetHandle;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.Scheduler;
@@ -21,4 +22,12 @@ public interface StageContext {
 
     /** The operation's metrics. */
     MetricsRecorder metrics();
+
+    /**
+     * The operation's retry budget ({@code @RetryBudget}, on its retry), or null: a stage that adds attempts of its
+     * own (hedging) withdraws them from it too. Null by default.
+     */
+    default RetryBudgetHandle retryBudget() {
+        return null;
+    }
 }
