@@ -29,6 +29,9 @@ class QuarkusRefinementsTest {
     dev.bulwark.it.app.Adaptive adaptive;
 
     @Inject
+    dev.bulwark.it.app.Hedged hedged;
+
+    @Inject
     Attempts attempts;
 
     @Inject
@@ -107,6 +110,19 @@ class QuarkusRefinementsTest {
             assertEquals("held", first.get(10, java.util.concurrent.TimeUnit.SECONDS));
         } finally {
             caller.shutdown();
+        }
+    }
+
+    @Test
+    void aHedgeAnswersForAFirstAttemptThatHangs() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            assertEquals("attempt 2", hedged.call(attempts, release).toCompletableFuture()
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(2, attempts.get());
+        } finally {
+            release.countDown();
         }
     }
 }

@@ -40,6 +40,18 @@ public class UniResource {
     }
 
     @GET
+    @Path("/hedged")
+    public Uni<String> hedged() {
+        return outcome(service.hedged());
+    }
+
+    @GET
+    @Path("/adaptive")
+    public Uni<String> adaptive() {
+        return outcome(service.adaptive());
+    }
+
+    @GET
     @Path("/bulkhead")
     public Uni<String> bulkhead() {
         return outcome(service.held());

@@ -117,6 +117,35 @@ class UniResourceTest {
     }
 
     @Test
+    void shouldAnswerFromTheHedgeWhenTheFirstSubscriptionIsSlow() {
+        int before = service.hedgedCalls();
+        long start = System.nanoTime();
+        get("/uni/hedged").then().statusCode(200).body(equalTo("hedge on event-loop"));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "the 5 s attempt was not waited for");
+        assertEquals(before + 2, service.hedgedCalls(), "one hedge, no more");
+        get("/q/metrics").then().statusCode(200).body(containsString(
+                "ft_hedge_won_total{method=\"dev.bulwark.it.quarkus.reactive.UniService.hedged\"}"));
+        assertEquals(List.of(), blockedWarnings, "the hedge's wait never blocked the event loop");
+    }
+
+    @Test
+    void shouldHoldASecondSubscriptionOutOfTheAdaptiveBulkhead() {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> get("/uni/adaptive").asString(), clients));
+            }
+            List<String> answers = calls.stream().map(CompletableFuture::join).sorted().toList();
+            assertEquals(List.of("BulkheadException", "held"), answers);
+            get("/q/metrics").then().statusCode(200).body(containsString(
+                    "ft_bulkhead_limit{method=\"dev.bulwark.it.quarkus.reactive.UniService.adaptive\"}"));
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
     void shouldGuardAResourceMethodThatReturnsAUni() {
         UniResource.guardedCalls.set(0);
         get("/uni/guarded").then().statusCode(200).body(equalTo("rescued after 2"));

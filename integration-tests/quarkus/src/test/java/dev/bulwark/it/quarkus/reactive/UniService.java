@@ -1,5 +1,7 @@
 package dev.bulwark.it.quarkus.reactive;
 
+import dev.bulwark.api.AdaptiveBulkhead;
+import dev.bulwark.api.Hedge;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ public class UniService {
     RequestTrace trace;
 
     private final AtomicInteger breakerCalls = new AtomicInteger();
+    private final AtomicInteger hedgedCalls = new AtomicInteger();
 
     /** How often the breaker's method was subscribed to (a method: the injected reference is a client proxy). */
     public int breakerCalls() {
@@ -57,6 +60,27 @@ public class UniService {
 
     @Bulkhead(value = 1, waitingTaskQueue = 1)
     public Uni<String> held() {
+        return Uni.createFrom().item("held").onItem().delayIt().by(Duration.ofMillis(800));
+    }
+
+    /** How often the hedged method was subscribed to. */
+    public int hedgedCalls() {
+        return hedgedCalls.get();
+    }
+
+    /** Every odd attempt hangs for 5 s; the hedge, 50 ms later, answers at once, on the event loop. */
+    @Hedge(delay = 50)
+    public Uni<String> hedged() {
+        if (hedgedCalls.incrementAndGet() % 2 == 1) {
+            return Uni.createFrom().item("slow").onItem().delayIt().by(Duration.ofSeconds(5));
+        }
+        return Uni.createFrom().item(() -> "hedge on " + (Thread.currentThread().getName().contains("eventloop")
+                ? "event-loop" : Thread.currentThread().getName()));
+    }
+
+    /** An adaptive limit of one on a Uni: a second subscription while one runs is rejected. */
+    @AdaptiveBulkhead(initialLimit = 1, maxLimit = 1)
+    public Uni<String> adaptive() {
         return Uni.createFrom().item("held").onItem().delayIt().by(Duration.ofMillis(800));
     }
 }
