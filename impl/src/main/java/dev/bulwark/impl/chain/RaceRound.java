@@ -44,36 +44,47 @@ final class RaceRound {
         launch(1);
     }
 
-    /** Starts attempt {@code n}, already counted in {@link #started}, and arms the timer for the next one. */
+    /**
+     * Starts attempt {@code n}, already counted in {@link #started}, then arms the timer for the next one unless the
+     * attempt is already over (a non-blocking method that answered at once arms nothing).
+     */
     private void launch(int n) {
         AsyncAttempt attempt = new AsyncAttempt(call, call.permits.length == 0 ? call.permits
                 : new Object[call.permits.length], call.marks.clone(), this);
+        long start = call.op.engine.clock().nanoTime();
         boolean withdrawn;
         synchronized (this) {
             attempts[n - 1] = attempt;
-            startedAt[n - 1] = call.op.engine.clock().nanoTime();
+            startedAt[n - 1] = start;
             withdrawn = over;
         }
         if (withdrawn) {
             return; // another attempt won while this one was being made
         }
         race.started(n);
-        if (n < attempts.length) {
-            arm(n);
-        }
         attempt.start();
+        if (n < attempts.length) {
+            arm(n, start);
+        }
     }
 
-    private void arm(int n) {
+    private void arm(int n, long start) {
+        synchronized (this) {
+            if (over || leader != null || started != n) {
+                return; // decided while the attempt started: no timer to schedule and cancel
+            }
+        }
         long delay = race.delayNanos();
         if (delay < 0) {
             return;
         }
+        // Measured from the attempt's start: a method that took a while to return its stage does not push it back.
+        long remaining = Math.max(0, delay - (call.op.engine.clock().nanoTime() - start));
         try {
-            Future<?> next = call.op.engine.scheduleOn(call.steps(), () -> timerFired(n), delay, refused -> {
+            Future<?> next = call.op.engine.scheduleOn(call.steps(), () -> timerFired(n), remaining, refused -> {
             });
             synchronized (this) {
-                if (over) {
+                if (over || started != n) {
                     next.cancel(false);
                 } else {
                     timer = next;
