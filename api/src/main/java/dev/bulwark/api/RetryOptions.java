@@ -62,26 +62,27 @@ public interface RetryOptions {
     /**
      * Waits {@code delay * factor^(n-1)} before retry n, capped at {@code maxDelay}, plus jitter; it grows
      * {@link #delay}, so with its default of 0 every delay stays 0. {@code factor} >= 1; {@code maxDelay} >= 0, and 0
-     * caps every delay at 0 (in {@code @ExponentialBackoff} 0 means no cap). Replaces any other strategy; the
+     * means no cap (as in {@code @ExponentialBackoff}). Replaces any other strategy; the
      * default is the constant {@link #delay}.
      */
     RetryOptions exponentialBackoff(double factor, Duration maxDelay);
 
     /**
      * Waits {@code delay * fib(n)} (1, 1, 2, 3, 5, ...; {@code @FibonacciBackoff} starts 1, 2, 3) before retry n,
-     * capped at {@code maxDelay} (>= 0; 0 makes every delay 0), plus jitter. Replaces any other strategy.
+     * capped at {@code maxDelay} (>= 0; 0 means no cap, as in {@code @FibonacciBackoff}), plus jitter. Replaces any
+     * other strategy.
      */
     RetryOptions fibonacciBackoff(Duration maxDelay);
 
     /**
-     * Exponential with factor 2 capped at {@code maxDelay} (>= 0), then a uniform random delay in [0, that]; no
-     * {@link #jitter} is added. Replaces any other strategy.
+     * Exponential with factor 2 capped at {@code maxDelay} (>= 0; 0 means no cap), then a uniform random delay in
+     * [0, that]; no {@link #jitter} is added. Replaces any other strategy.
      */
     RetryOptions fullJitterBackoff(Duration maxDelay);
 
     /**
-     * A uniform random delay in [delay, 3 * previous delay], capped at {@code maxDelay} (>= 0); no {@link #jitter} is
-     * added. Replaces any other strategy.
+     * A uniform random delay in [delay, 3 * previous delay], capped at {@code maxDelay} (>= 0; 0 means no
+     * cap); no {@link #jitter} is added. Replaces any other strategy.
      */
     RetryOptions decorrelatedJitterBackoff(Duration maxDelay);
 

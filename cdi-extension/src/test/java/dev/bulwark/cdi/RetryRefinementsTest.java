@@ -91,6 +91,12 @@ class RetryRefinementsTest {
             return fail();
         }
 
+        @Retry(maxRetries = 3, delay = 10, jitter = 0)
+        @ExponentialBackoff(factor = 3, maxDelay = 0)
+        public String exponentialUncapped() {
+            return fail();
+        }
+
         @Retry(maxRetries = 4, delay = 10, jitter = 0)
         @FibonacciBackoff
         public String fibonacci() {
@@ -158,6 +164,14 @@ class RetryRefinementsTest {
             assertThrows(IllegalStateException.class, d.bean(Backoffs.class)::exponentialCapped);
             assertGapsAtLeast(10, 30, 30);
             assertTrue(totalMillis() < 1_000, "uncapped it would be 10 + 100 + 1000 ms: " + gaps());
+        }
+    }
+
+    @Test
+    void shouldNotCapExponentialDelaysWhenMaxDelayIsZero() {
+        try (Deployment d = Deployment.of(Backoffs.class)) {
+            assertThrows(IllegalStateException.class, d.bean(Backoffs.class)::exponentialUncapped);
+            assertGapsAtLeast(10, 30, 90);
         }
     }
 
