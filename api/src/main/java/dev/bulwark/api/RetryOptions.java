@@ -68,9 +68,9 @@ public interface RetryOptions {
     RetryOptions exponentialBackoff(double factor, Duration maxDelay);
 
     /**
-     * Waits {@code delay * fib(n)} (1, 1, 2, 3, 5, ...; {@code @FibonacciBackoff} starts 1, 2, 3) before retry n,
-     * capped at {@code maxDelay} (>= 0; 0 means no cap, as in {@code @FibonacciBackoff}), plus jitter. Replaces any
-     * other strategy.
+     * Waits delay, 2 delay, 3 delay, 5 delay, 8 delay, ... before retries 1, 2, 3, 4, 5, ..., the sequence of
+     * {@code @FibonacciBackoff}, capped at {@code maxDelay} (>= 0; 0 means no cap, as in the annotation), plus jitter.
+     * Replaces any other strategy.
      */
     RetryOptions fibonacciBackoff(Duration maxDelay);
 

@@ -169,7 +169,7 @@ final class RetryReader implements StrategyReader {
 
     private static Backoff fibonacci(AnnotationParameters p) {
         long maxNanos = maxDelay(p);
-        return p.spec(() -> Backoffs.fibonacciFromOne(maxNanos));
+        return p.spec(() -> Backoffs.fibonacci(maxNanos));
     }
 
     /** An annotation's maxDelay in nanoseconds: 0 means no cap; a negative one stays negative for the check. */

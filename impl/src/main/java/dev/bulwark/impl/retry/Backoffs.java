@@ -27,19 +27,13 @@ public final class Backoffs {
         return (retry, base, previous) -> capped(base * Math.pow(factor, retry - 1), cap);
     }
 
-    /** base * fib(retry), fib(1) = fib(2) = 1 (base, base, 2 base, ...), capped at {@code maxNanos} (0: none). */
+    /**
+     * base * fib(retry + 1): base, 2 base, 3 base, 5 base, 8 base, ... (the sequence {@code @FibonacciBackoff} and
+     * {@code RetryOptions.fibonacciBackoff} document, as SmallRye's does), capped at {@code maxNanos} (0: no cap).
+     */
     public static Backoff fibonacci(long maxNanos) {
         long cap = maxDelay(maxNanos);
-        return (retry, base, previous) -> capped(base * fib(retry, base, cap), cap);
-    }
-
-    /**
-     * base * fib(retry + 1): base, 2 base, 3 base, 5 base, ... (the sequence {@code @FibonacciBackoff} documents,
-     * as SmallRye's does), capped at {@code maxNanos} (0: no cap).
-     */
-    public static Backoff fibonacciFromOne(long maxNanos) {
-        long cap = maxDelay(maxNanos);
-        return (retry, base, previous) -> capped(base * fib(retry + 1, base, cap), cap);
+        return (retry, base, previous) -> capped(base * fib(retry + 1L, base, cap), cap);
     }
 
     /** Checks a maxDelay and returns the cap it stands for. */
@@ -56,12 +50,12 @@ public final class Backoffs {
     }
 
     /** fib(n), fib(1) = fib(2) = 1; stops growing once base times it reaches {@code maxNanos}. */
-    private static double fib(int n, long base, long maxNanos) {
+    private static double fib(long n, long base, long maxNanos) {
         if (base == 0) {
             return 0;
         }
         double a = 1, b = 1;
-        for (int i = 2; i < n && a * base < maxNanos; i++) {
+        for (long i = 2; i < n && a * base < maxNanos; i++) {
             double next = a + b;
             a = b;
             b = next;

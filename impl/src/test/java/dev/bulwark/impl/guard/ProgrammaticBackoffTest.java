@@ -50,6 +50,12 @@ class ProgrammaticBackoffTest {
     }
 
     @Test
+    void shouldGrowFibonacciDelaysLikeTheAnnotation() {
+        assertEquals(List.of(100L, 200L, 300L, 500L, 800L), delays(5, r -> r.fibonacciBackoff(Duration.ofSeconds(10))),
+                "@FibonacciBackoff's sequence: delay, 2, 3, 5, 8 times it");
+    }
+
+    @Test
     void shouldCapExponentialDelaysAtAPositiveMaxDelay() {
         assertEquals(List.of(100L, 200L, 300L, 300L), delays(4, r -> r.exponentialBackoff(2, Duration.ofMillis(300))));
     }

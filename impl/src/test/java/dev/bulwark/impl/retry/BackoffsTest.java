@@ -41,17 +41,8 @@ class BackoffsTest {
     }
 
     @Test
-    void shouldFollowFibonacciUpToTheCap() {
-        Backoff b = Backoffs.fibonacci(1_000);
-        long[] expected = {10, 10, 20, 30, 50, 80, 130, 210, 340, 550, 890, 1_000, 1_000};
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], b.nextDelayNanos(i + 1, 10, 0), "retry " + (i + 1));
-        }
-    }
-
-    @Test
     void shouldFollowFibonacciFromOneTwoUpToTheCap() {
-        Backoff b = Backoffs.fibonacciFromOne(1_000);
+        Backoff b = Backoffs.fibonacci(1_000);
         long[] expected = {10, 20, 30, 50, 80, 130, 210, 340, 550, 890, 1_000, 1_000};
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], b.nextDelayNanos(i + 1, 10, 0), "retry " + (i + 1));
@@ -60,7 +51,7 @@ class BackoffsTest {
 
     @Test
     void shouldGiveZeroFibonacciDelaysForAZeroBaseWithoutCountingUpTheSequence() {
-        assertEquals(0, Backoffs.fibonacciFromOne(Long.MAX_VALUE).nextDelayNanos(Integer.MAX_VALUE, 0, 0));
+        assertEquals(0, Backoffs.fibonacci(Long.MAX_VALUE).nextDelayNanos(Integer.MAX_VALUE, 0, 0));
     }
 
     @Test
