@@ -80,7 +80,8 @@ public interface GuardBuilder<T> {
 
     /**
      * The executor that runs each attempt of a guard from {@link #buildAsync()}; {@link #build()} and
-     * {@link #buildUni()} ignore it. Default: the engine's, for {@link Guard#builder()} a pool of 100 daemon threads
+     * {@link #buildUni()}, which do not run attempts on an executor, refuse a builder given one with an
+     * {@link IllegalStateException} rather than ignore it. Default: the engine's, for {@link Guard#builder()} a pool of 100 daemon threads
      * shared by every guard. Not null; the guard never shuts it down, its owner does.
      */
     GuardBuilder<T> withExecutor(Executor executor);
@@ -96,6 +97,7 @@ public interface GuardBuilder<T> {
      * limit start fresh; a named breaker replaces the earlier one registered under its name.
      *
      * @throws IllegalArgumentException naming the first invalid setting
+     * @throws IllegalStateException if {@link #withExecutor} was called
      */
     Guard<T> build();
 
@@ -113,6 +115,7 @@ public interface GuardBuilder<T> {
      *
      * @throws IllegalStateException without Mutiny
      * @throws IllegalArgumentException naming the first invalid setting
+     * @throws IllegalStateException if {@link #withExecutor} was called
      */
     UniGuard<T> buildUni();
 }

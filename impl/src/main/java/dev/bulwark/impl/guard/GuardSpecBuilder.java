@@ -159,6 +159,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
 
     @Override
     public Guard<T> build() {
+        noExecutor("build()", "a synchronous guard runs each attempt on the calling thread");
         return new SyncGuard<>(engine.operation(spec(false, true).build()));
     }
 
@@ -173,6 +174,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
 
     @Override
     public UniGuard<T> buildUni() {
+        noExecutor("buildUni()", "a Uni guard runs each attempt where the Uni is subscribed to");
         AsyncType<Object> uni = AsyncTypes.uni();
         OperationSpec.Builder spec = spec(true, false);
         if (fallback != null) {
@@ -203,6 +205,14 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
                 .fallback(fallback == null ? null : fallbackSettings.toSpec(fallback))
                 .asynchronous(asynchronous)
                 .offload(offload);
+    }
+
+    /** withExecutor is for buildAsync only: a guard that would not use it says so instead of ignoring it. */
+    private void noExecutor(String method, String why) {
+        if (executor != null) {
+            throw new IllegalStateException("withExecutor applies only to buildAsync(), not to " + method + ": " + why
+                    + "; remove withExecutor or use buildAsync()");
+        }
     }
 
     private static <S> S configure(S settings, Consumer<? super S> options) {
