@@ -60,4 +60,33 @@ public interface CircuitBreakerMaintenance {
      * it is quick and does not block. Its exceptions are logged and ignored.
      */
     void onStateChange(String name, CircuitStateListener listener);
+
+    /**
+     * The state now of the breaker of partition {@code key} of the partitioned breaker {@code name} (a method with a
+     * {@link PartitionKey} or {@link PartitionedBy}); a key without a live partition reads CLOSED (it starts so). An
+     * {@link IllegalArgumentException} if {@code name} is not a partitioned breaker.
+     */
+    default CircuitState currentState(String name, String key) {
+        throw new IllegalArgumentException("no partitioned circuit breaker is named " + name);
+    }
+
+    /** Back to CLOSED with nothing recorded, for partition {@code key} of the partitioned breaker {@code name}. */
+    default void reset(String name, String key) {
+        throw new IllegalArgumentException("no partitioned circuit breaker is named " + name);
+    }
+
+    /**
+     * The keys of the live partitions of the partitioned breaker {@code name}, as Bulwark holds them: a key longer
+     * than 64 characters or with characters other than letters, digits, {@code - _ . @} appears as {@code #} and its
+     * SHA-256 (keys are never stored whole); the null key as {@code ~null}. Empty for a breaker that is not
+     * partitioned.
+     */
+    default Set<String> partitionKeys(String name) {
+        return Set.of();
+    }
+
+    /** The names of the partitioned breakers; none are in {@link #names()}, whose breakers are one per name. */
+    default Set<String> partitionedNames() {
+        return Set.of();
+    }
 }

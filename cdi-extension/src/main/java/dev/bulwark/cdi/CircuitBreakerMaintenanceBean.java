@@ -33,6 +33,26 @@ public class CircuitBreakerMaintenanceBean implements CircuitBreakerMaintenance 
     }
 
     @Override
+    public CircuitState currentState(String name, String key) {
+        return breakers().currentState(name, key);
+    }
+
+    @Override
+    public void reset(String name, String key) {
+        breakers().reset(name, key);
+    }
+
+    @Override
+    public java.util.Set<String> partitionKeys(String name) {
+        return breakers().partitionKeys(name);
+    }
+
+    @Override
+    public java.util.Set<String> partitionedNames() {
+        return breakers().partitionedNames();
+    }
+
+    @Override
     public void resetAll() {
         breakers().resetAll();
     }

@@ -5,9 +5,11 @@ import dev.bulwark.cdi.context.ContextCapture;
 import dev.bulwark.impl.async.AsyncType;
 import dev.bulwark.impl.chain.Invoker;
 import dev.bulwark.impl.chain.Operation;
+import dev.bulwark.impl.partition.Partitions;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * How one guarded method is called: synchronously on the caller's thread, or through the asynchronous driver as the
@@ -25,13 +27,28 @@ final class GuardedCall {
     private final AsyncType<?> type;
     private final Instance<RequestContextActivator> requestContexts;
     private final ContextCapture callerContext;
+    // A partitioned method's partitions and how a call's key is found; both null otherwise.
+    private final Partitions partitions;
+    private final Function<InvocationContext, String> keyOf;
 
     GuardedCall(Operation operation, AsyncType<?> type, Instance<RequestContextActivator> requestContexts,
             ContextCapture callerContext) {
+        this(operation, type, requestContexts, callerContext, null, null);
+    }
+
+    GuardedCall(Operation operation, AsyncType<?> type, Instance<RequestContextActivator> requestContexts,
+            ContextCapture callerContext, Partitions partitions, Function<InvocationContext, String> keyOf) {
         this.operation = operation;
         this.type = type;
         this.requestContexts = requestContexts;
         this.callerContext = callerContext;
+        this.partitions = partitions;
+        this.keyOf = keyOf;
+    }
+
+    /** The partitions of a partitioned method, or null. */
+    Partitions partitions() {
+        return partitions;
     }
 
     Operation operation() {
@@ -39,6 +56,9 @@ final class GuardedCall {
     }
 
     Object invoke(InvocationContext context) throws Exception {
+        if (partitions != null) {
+            return invokePartitioned(context, keyOf.apply(context));
+        }
         if (type == null) {
             return operation.call(PROCEED, context, context);
         }
@@ -50,6 +70,18 @@ final class GuardedCall {
         CallerContext caller = callerContext.capture();
         context.getContextData().put(CallerContext.KEY, caller);
         return operation.callAs(type, () -> caller.call(() -> proceedInRequestContext(context)), context);
+    }
+
+    private Object invokePartitioned(InvocationContext context, String key) throws Exception {
+        if (type == null) {
+            return partitions.call(key, PROCEED, context, context);
+        }
+        if (callerContext == ContextCapture.NONE) {
+            return partitions.callAs(key, type, () -> proceedInRequestContext(context), context);
+        }
+        CallerContext caller = callerContext.capture();
+        context.getContextData().put(CallerContext.KEY, caller);
+        return partitions.callAs(key, type, () -> caller.call(() -> proceedInRequestContext(context)), context);
     }
 
     /** One attempt: the method called and what it returned started (subscribed to) with a request context active. */

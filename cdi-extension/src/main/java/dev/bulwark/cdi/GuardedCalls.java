@@ -20,10 +20,13 @@ import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.fallback.ContextualFallback;
 import dev.bulwark.impl.fallback.FallbackSpec;
+import dev.bulwark.impl.partition.Partitions;
+import dev.bulwark.impl.retry.RetrySpec;
 import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The operations of one deployment: one {@link GuardedCall} per bean class and guarded method, built once on the
@@ -35,11 +38,20 @@ final class GuardedCalls {
     private final Engine engine;
     private final Map<Class<?>, Map<Method, GuardedCall>> calls;
     private final SharedState store;
+    // The partitioned breakers, by the name maintenance knows them under.
+    private final Map<String, Partitions> partitioned;
 
-    private GuardedCalls(Engine engine, Map<Class<?>, Map<Method, GuardedCall>> calls, SharedState store) {
+    private GuardedCalls(Engine engine, Map<Class<?>, Map<Method, GuardedCall>> calls, SharedState store,
+            Map<String, Partitions> partitioned) {
         this.engine = engine;
         this.calls = calls;
         this.store = store;
+        this.partitioned = partitioned;
+    }
+
+    /** The partitioned breakers, by name, for the health check. */
+    Map<String, Partitions> partitionedBreakers() {
+        return partitioned;
     }
 
     /**
@@ -59,6 +71,7 @@ final class GuardedCalls {
                 .map(d -> SharedStores.open(guarded.settings().sharedStore(), d.where())).orElse(null);
         Map<Class<?>, Map<Method, GuardedCall>> calls = new HashMap<>();
         RetryBudgets budgets = new RetryBudgets(engine.clock());
+        Map<String, Partitions> partitioned = new HashMap<>();
         for (MethodDefinition d : definitions) {
             SharedName shared = d.shared() == null ? null : new SharedName(store, d.shared());
             AsyncType<?> type = d.asynchronous() ? AsyncTypes.of(d.method().getReturnType()) : null;
@@ -70,32 +83,50 @@ final class GuardedCalls {
                 fallback = (context, failure) -> CallerContext.of(context)
                         .call(() -> type.toStage(plain.apply(context, failure)));
             }
-            OperationSpec spec = OperationSpec.builder(d.name())
-                    .retry(d.retry() == null ? null : Retries.of(d.retry(), beans, d.where())
-                            .withBudget(d.retry().budget() == null ? null : budgets.of(d.retry().budget(), d.where())))
-                    .circuitBreaker(d.circuitBreaker())
+            RetrySpec retry = d.retry() == null ? null : Retries.of(d.retry(), beans, d.where())
+                    .withBudget(d.retry().budget() == null ? null : budgets.of(d.retry().budget(), d.where()));
+            FallbackSpec fallbackSpec = fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn());
+            Function<SharedName, OperationSpec> spec = sharedAs -> OperationSpec.builder(d.name())
+                    .retry(retry)
+                    .circuitBreaker(d.partition() == null || d.circuitBreaker() == null ? d.circuitBreaker()
+                            : d.circuitBreaker().toBuilder().name(null).build()) // partitions are not in the directory
                     .rateLimit(d.rateLimit())
-                    .sharedRateLimit(shared)
-                    .sharedCircuitBreaker(shared)
+                    .sharedRateLimit(sharedAs)
+                    .sharedCircuitBreaker(sharedAs)
                     .timeout(d.timeout())
                     .bulkhead(d.bulkhead())
                     .stages(d.stages())
-                    .fallback(fallback == null ? null : new FallbackSpec(fallback, d.fallback().applyOn()))
+                    .fallback(fallbackSpec)
                     .asynchronous(d.asynchronous())
                     .offload(d.execution() == Execution.OFFLOADED)
                     .build();
-            GuardedCall call = new GuardedCall(engine.operation(spec), type, requestContexts,
-                    type != null ? callerContext : ContextCapture.NONE);
+            ContextCapture capture = type != null ? callerContext : ContextCapture.NONE;
+            GuardedCall call;
+            if (d.partition() == null) {
+                call = new GuardedCall(engine.operation(spec.apply(shared)), type, requestContexts, capture);
+            } else {
+                // Each key's shared state under <name>:<key id>, which no key can forge (PartitionKeys).
+                Partitions partitions = new Partitions(d.name(), engine, d.partition().max(), id -> spec.apply(
+                        shared == null ? null : new SharedName(store, shared.name() + ":" + (id == null
+                                ? "~overflow" : id))));
+                call = new GuardedCall(null, type, requestContexts, capture, partitions,
+                        PartitionKeyOf.of(d.partition(), beans));
+                String breakerName = d.circuitBreaker() == null ? null
+                        : d.circuitBreaker().name() != null ? d.circuitBreaker().name() : d.name();
+                if (breakerName != null) {
+                    partitioned.put(breakerName, partitions);
+                }
+            }
             calls.computeIfAbsent(d.beanClass(), c -> new HashMap<>()).put(d.method(), call);
         }
         calls.replaceAll((beanClass, table) -> Map.copyOf(table));
-        return new GuardedCalls(engine, Map.copyOf(calls), store);
+        return new GuardedCalls(engine, Map.copyOf(calls), store, Map.copyOf(partitioned));
     }
 
     /** This deployment's breakers, for operators. */
     CircuitBreakerMaintenance breakers() {
         CircuitBreakerRegistry registry = engine.circuitBreakers();
-        return CircuitBreakerMaintenance.over(registry::get, registry::names);
+        return new PartitionedBreakers(CircuitBreakerMaintenance.over(registry::get, registry::names), partitioned);
     }
 
     /** The store {@code @Shared} methods share state through, if any does. */
@@ -110,7 +141,13 @@ final class GuardedCalls {
 
     /** Releases every operation (named breakers leave the registry) and stops the engine's threads. */
     void close() {
-        calls.values().forEach(table -> table.values().forEach(call -> call.operation().release()));
+        calls.values().forEach(table -> table.values().forEach(call -> {
+            if (call.partitions() != null) {
+                call.partitions().release();
+            } else {
+                call.operation().release();
+            }
+        }));
         engine.close();
         if (store != null) {
             store.close();

@@ -2,6 +2,7 @@ package dev.bulwark.cdi.definition;
 
 import dev.bulwark.api.AdaptiveBulkhead;
 import dev.bulwark.api.Hedge;
+import dev.bulwark.api.PartitionedBy;
 import dev.bulwark.api.AsynchronousNonBlocking;
 import dev.bulwark.api.BeforeRetry;
 import dev.bulwark.api.CircuitBreakerName;
@@ -69,7 +70,8 @@ public final class DefinitionReader {
     /** The annotations that refine one of {@link #ANNOTATIONS} and mean nothing without it. */
     public static final List<Class<? extends Annotation>> REFINEMENTS = List.of(ExponentialBackoff.class,
             FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
-            CircuitBreakerName.class, Shared.class, RetryBudget.class, SlidingTimeWindow.class, SlowCall.class);
+            CircuitBreakerName.class, Shared.class, RetryBudget.class, SlidingTimeWindow.class, SlowCall.class,
+            PartitionedBy.class);
 
     /** The config key that says which Redis {@code @Shared} state lives in. */
     public static final String REDIS_URL = SharedStoreSettings.URL;
@@ -93,6 +95,7 @@ public final class DefinitionReader {
     private final Enablement enablement;
     private final List<StrategyReader> strategies;
     private final ExecutionReader executions;
+    private final PartitionReader partitions;
 
     public DefinitionReader(ConfigLookup config, Problems problems) {
         this.config = config;
@@ -116,6 +119,7 @@ public final class DefinitionReader {
         };
         this.strategies = STRATEGIES.stream().map(s -> s.reader().apply(lookup)).toList();
         this.executions = new ExecutionReader(lookup);
+        this.partitions = new PartitionReader(config, problems);
     }
 
     private static List<Class<? extends Annotation>> concat(List<Class<? extends Annotation>> a,
@@ -211,6 +215,7 @@ public final class DefinitionReader {
         for (StrategyReader strategy : strategies) {
             strategy.check(definition, execution);
         }
+        definition.partition(partitions.read(definition));
         RateLimitSpec limit = definition.rateLimit();
         if (shared != null && limit != null && limit.windowNanos() < 1_000_000) {
             problems.add(ClassNames.of(beanClass) + "." + method.getName() + "(): @Shared @RateLimit needs a window of at "

@@ -30,6 +30,7 @@ public final class MethodDefinition {
     private final List<StageSpec> stages;
     private final Execution execution;
     private final String shared;
+    private final Partitioning partition;
 
     private MethodDefinition(Builder b, Execution execution, String shared) {
         this.beanClass = b.beanClass;
@@ -43,6 +44,12 @@ public final class MethodDefinition {
         this.stages = List.copyOf(b.stages);
         this.execution = execution;
         this.shared = shared;
+        this.partition = b.partition;
+    }
+
+    /** How calls find their partition ({@code @PartitionKey}, {@code @PartitionedBy}), or null when not partitioned. */
+    public Partitioning partition() {
+        return partition;
     }
 
     public Class<?> beanClass() {
@@ -132,6 +139,7 @@ public final class MethodDefinition {
         private BulkheadSpec bulkhead;
         private FallbackDefinition fallback;
         private final List<StageSpec> stages = new ArrayList<>(0);
+        private Partitioning partition;
         private final Set<Class<? extends Annotation>> inForce = new HashSet<>(4);
 
         Builder(Class<?> beanClass, Method method) {
@@ -174,6 +182,11 @@ public final class MethodDefinition {
 
         public Builder fallback(FallbackDefinition value) {
             this.fallback = value;
+            return this;
+        }
+
+        public Builder partition(Partitioning value) {
+            this.partition = value;
             return this;
         }
 

@@ -53,6 +53,18 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
                 up = false;
             }
         }
+        for (String name : new TreeSet<>(breakers.partitionedNames())) {
+            // One line per partitioned breaker, never one per key (keys are callers' input, and unbounded).
+            int open = 0;
+            java.util.Set<String> keys = breakers.partitionKeys(name);
+            for (String key : keys) {
+                CircuitState state = breakers.currentState(name, key);
+                if (state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN) {
+                    open++;
+                }
+            }
+            response.withData(name, open + " of " + keys.size() + " partitions OPEN");
+        }
         runtime.sharedStore().ifPresent(store -> response.withData(STORE, store.available() ? "UP" : "DEGRADED"));
         return response.status(up).build();
     }

@@ -4,6 +4,7 @@ import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
+import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.time.Clock;
 import dev.bulwark.impl.time.Scheduler;
 import dev.bulwark.impl.time.Sleeper;
@@ -128,6 +129,14 @@ public final class Engine implements AutoCloseable {
     /** Builds the runnable form of {@code spec}; its circuit breaker and bulkhead start fresh. */
     public Operation operation(OperationSpec spec) {
         return new Operation(spec, this);
+    }
+
+    /**
+     * Builds one partition of a partitioned operation: state of its own (breaker, rate limiter, bulkhead), the
+     * metrics recorder {@code metrics} of the operation it partitions, so that its series stay one per method.
+     */
+    public Operation operation(OperationSpec spec, MetricsRecorder metrics) {
+        return new Operation(spec, this, notNull(metrics, "metrics"));
     }
 
     public Clock clock() {

@@ -32,6 +32,11 @@ public final class Operation {
     final Stages stages;
 
     Operation(OperationSpec spec, Engine engine) {
+        this(spec, engine, null);
+    }
+
+    /** @param metrics the recorder to share (one partition of a partitioned method), or null for one of its own */
+    Operation(OperationSpec spec, Engine engine, MetricsRecorder metrics) {
         this.spec = spec;
         this.engine = engine;
         this.retry = spec.retry() != null ? new RetryPolicy(spec.retry()) : null;
@@ -53,7 +58,7 @@ public final class Operation {
         this.semaphore = spec.bulkhead() != null && !async ? new SemaphoreBulkhead(spec.bulkhead()) : null;
         this.queue = spec.bulkhead() != null && async ? new QueueingBulkhead(spec.bulkhead()) : null;
         this.timeoutNanos = spec.timeout() != null ? spec.timeout().timeoutNanos() : 0;
-        this.metrics = engine.metrics().recorderFor(this);
+        this.metrics = metrics != null ? metrics : engine.metrics().recorderFor(this);
         this.stages = Stages.of(this);
     }
 
@@ -111,6 +116,11 @@ public final class Operation {
             throw new NullPointerException(spec.name() + " returned null instead of a " + type.name());
         }
         return type.toStage(returned);
+    }
+
+    /** This operation's metrics recorder, for the partitions that share it. */
+    public MetricsRecorder metrics() {
+        return metrics;
     }
 
     public OperationSpec spec() {

@@ -1,0 +1,276 @@
+package dev.bulwark.impl.partition;
+
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.impl.async.AsyncType;
+import dev.bulwark.impl.chain.Engine;
+import dev.bulwark.impl.chain.Invoker;
+import dev.bulwark.impl.chain.Operation;
+import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
+import dev.bulwark.impl.metrics.MetricsRecorder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A partitioned operation: one state (breaker, rate limiter, bulkhead) per caller's key, each made from the method's
+ * settings, at most {@code max} live at once. Partitions at rest (no call in flight, breaker CLOSED, no rate-limit
+ * window running) are evicted least recently used first, a sixteenth of the bound at a time; one that holds a
+ * protection never is. When the bound is reached with nothing to evict, new keys share one overflow partition (one
+ * WARNING, and a counter). The partitions share the method's metrics recorder, so its series stay one per method.
+ */
+public final class Partitions {
+
+    private static final Logger LOG = Logger.getLogger(Partitions.class.getName());
+    /** How often a full map with nothing evictable is scanned again, at most. */
+    private static final long RESCAN_NANOS = 100_000_000L;
+
+    private final String name;
+    private final Engine engine;
+    private final int max;
+    private final Function<String, OperationSpec> specFor;
+    private final Partition overflow;
+    private final MetricsRecorder metrics;
+    private final Runnable overflows;
+    private final ConcurrentHashMap<String, Partition> live = new ConcurrentHashMap<>();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicLong lastFruitlessScan = new AtomicLong(Long.MIN_VALUE / 2);
+    private final long restNanos;
+
+    /**
+     * @param specFor the spec of the partition with the given id ({@link PartitionKeys#id}), or of the overflow
+     *        partition for null: the method's settings, with shared names made from the id
+     */
+    public Partitions(String name, Engine engine, int max, Function<String, OperationSpec> specFor) {
+        if (max < 1) {
+            throw new IllegalArgumentException(name + ": bulwark.partitions.max must be >= 1, was " + max);
+        }
+        this.name = name;
+        this.engine = engine;
+        this.max = max;
+        this.specFor = specFor;
+        Operation first = engine.operation(specFor.apply(null));
+        this.metrics = first.metrics();
+        this.overflow = new Partition(first, engine.clock().nanoTime());
+        OperationSpec spec = first.spec();
+        this.restNanos = spec.rateLimit() == null ? 0 : spec.rateLimit().windowNanos();
+        this.overflows = metrics.counter("ft.partitions.overflow.total");
+        metrics.gauge("ft.partitions.live", live::size);
+    }
+
+    /** Runs {@code invoker} on {@code target} in the partition of {@code key}, on the caller's thread. */
+    public Object call(String key, Invoker invoker, Object target, Object context) throws Exception {
+        Partition p = enter(key);
+        try {
+            return p.operation.call(invoker, target, context);
+        } finally {
+            p.exit(engine.clock().nanoTime());
+        }
+    }
+
+    /** Runs {@code action} as an asynchronous call in the partition of {@code key}. */
+    public <T> CompletableFuture<T> callAsync(String key, Callable<? extends CompletionStage<T>> action,
+            Object context) {
+        Partition p = enter(key);
+        CompletableFuture<T> call;
+        try {
+            call = p.operation.callAsync(action, context, p.operation.spec().offload() ? null
+                    : engine.continuations().current());
+        } catch (RuntimeException e) {
+            p.exit(engine.clock().nanoTime());
+            throw e;
+        }
+        call.whenComplete((v, t) -> p.exit(engine.clock().nanoTime()));
+        return call;
+    }
+
+    /** As {@link Operation#callAs}: each start (subscription) of the returned value is one call in the key's partition. */
+    public <A> A callAs(String key, AsyncType<A> type, Callable<? extends CompletionStage<Object>> attempt,
+            Object context) {
+        return type.fromStage(() -> callAsync(key, attempt, context));
+    }
+
+    /** Starts what one attempt returned; as {@link Operation#started}. */
+    public CompletionStage<Object> started(AsyncType<?> type, Object returned) {
+        return overflow.operation.started(type, returned);
+    }
+
+    /** The partition for {@code key}, counted as in use until {@link Partition#exit}. */
+    Partition enter(String key) {
+        String id = PartitionKeys.id(key);
+        while (true) {
+            Partition p = live.get(id);
+            if (p == null) {
+                if (live.size() >= max && !makeRoom()) {
+                    return overflowed();
+                }
+                Partition made = new Partition(engine.operation(specFor.apply(id), metrics),
+                        engine.clock().nanoTime());
+                Partition raced = live.putIfAbsent(id, made);
+                p = raced != null ? raced : made;
+                if (raced == null) {
+                    p.id = id;
+                }
+            }
+            if (p.tryEnter()) {
+                return p;
+            }
+            // Evicted between the lookup and the entry: look again, a fresh partition takes its place.
+        }
+    }
+
+    private Partition overflowed() {
+        overflows.run();
+        if (warned.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, () -> name + ": " + max + " partitions are live and none is at rest (calls in"
+                    + " flight, breakers not CLOSED or rate-limit windows running); new keys share one overflow"
+                    + " partition until some are (raise bulwark.partitions.max if this is the normal load). Counted"
+                    + " in ft.partitions.overflow.total; logged once.");
+        }
+        overflow.tryEnter();
+        return overflow;
+    }
+
+    /** Evicts the least recently used partitions at rest, up to a sixteenth of the bound: whether any went. */
+    private boolean makeRoom() {
+        long now = engine.clock().nanoTime();
+        long last = lastFruitlessScan.get();
+        if (now - last < RESCAN_NANOS) {
+            return false;
+        }
+        List<Partition> resting = new ArrayList<>();
+        for (Partition p : live.values()) {
+            if (atRest(p, now)) {
+                resting.add(p);
+            }
+        }
+        resting.sort(Comparator.comparingLong(p -> p.lastUsed));
+        int quota = Math.max(1, max / 16);
+        int evicted = 0;
+        for (Partition p : resting) {
+            if (evicted >= quota) {
+                break;
+            }
+            if (atRest(p, now) && p.retire()) {
+                live.remove(p.id, p);
+                evicted++;
+            }
+        }
+        if (evicted == 0) {
+            lastFruitlessScan.set(now);
+        }
+        return evicted > 0;
+    }
+
+    private boolean atRest(Partition p, long now) {
+        if (p.inFlight.get() != 0) {
+            return false;
+        }
+        CircuitBreaker breaker = p.operation.circuitBreaker();
+        if (breaker != null && breaker.state() != CircuitState.CLOSED) {
+            return false;
+        }
+        return restNanos == 0 || now - p.lastUsed >= restNanos;
+    }
+
+    /**
+     * For operators: the breaker of {@code key}'s partition, if it is live (a key never seen, or evicted, is CLOSED
+     * and empty); {@code key} may also be an id as {@link #ids} lists it. Never used on the call path.
+     */
+    public CircuitBreaker breaker(String key) {
+        Partition p = live.get(PartitionKeys.id(key));
+        if (p == null && key != null && (key.startsWith("#") || key.equals(PartitionKeys.NULL_ID))) {
+            p = live.get(key);
+        }
+        return p == null ? null : p.operation.circuitBreaker();
+    }
+
+    /** Resets the breaker of every live partition. */
+    public void resetBreakers() {
+        for (Partition p : live.values()) {
+            CircuitBreaker b = p.operation.circuitBreaker();
+            if (b != null) {
+                b.reset();
+            }
+        }
+    }
+
+    /** The ids of the live partitions ({@link PartitionKeys#id}: long or unusual keys appear hashed). */
+    public Set<String> ids() {
+        return Set.copyOf(live.keySet());
+    }
+
+    /** How many live partitions have a breaker that is not CLOSED. */
+    public int openBreakers() {
+        int open = 0;
+        for (Partition p : live.values()) {
+            CircuitBreaker b = p.operation.circuitBreaker();
+            if (b != null && b.state() != CircuitState.CLOSED) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    public int size() {
+        return live.size();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Releases every partition's operation. */
+    public void release() {
+        overflow.operation.release();
+        for (Map.Entry<String, Partition> e : live.entrySet()) {
+            e.getValue().operation.release();
+        }
+    }
+
+    /** One key's state: its operation, how many calls are in it (-1 once evicted), and when it was last left. */
+    static final class Partition {
+        final Operation operation;
+        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        volatile long lastUsed;
+        volatile String id;
+
+        Partition(Operation operation, long now) {
+            this.operation = operation;
+            this.lastUsed = now;
+        }
+
+        boolean tryEnter() {
+            while (true) {
+                int n = inFlight.get();
+                if (n < 0) {
+                    return false;
+                }
+                if (inFlight.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void exit(long now) {
+            lastUsed = now;
+            inFlight.decrementAndGet();
+        }
+
+        /** Evicted: no call may enter any more (only when none is in). */
+        boolean retire() {
+            return inFlight.compareAndSet(0, -1);
+        }
+    }
+}
