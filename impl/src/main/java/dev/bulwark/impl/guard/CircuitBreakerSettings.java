@@ -1,5 +1,6 @@
 package dev.bulwark.impl.guard;
 
+import static dev.bulwark.impl.Preconditions.noNulls;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.CircuitBreakerOptions;
@@ -71,14 +72,14 @@ final class CircuitBreakerSettings implements CircuitBreakerOptions {
     @SafeVarargs
     @Override
     public final CircuitBreakerOptions failOn(Class<? extends Throwable>... types) {
-        this.failOn = List.of(types);
+        this.failOn = noNulls("failOn", types);
         return this;
     }
 
     @SafeVarargs
     @Override
     public final CircuitBreakerOptions skipOn(Class<? extends Throwable>... types) {
-        this.skipOn = List.of(types);
+        this.skipOn = noNulls("skipOn", types);
         return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.bulwark.impl.guard;
 
+import static dev.bulwark.impl.Preconditions.noNulls;
+
 import dev.bulwark.api.FallbackFunction;
 import dev.bulwark.api.FallbackOptions;
 import dev.bulwark.impl.exception.ExceptionMatcher;
@@ -15,14 +17,14 @@ final class FallbackSettings implements FallbackOptions {
     @SafeVarargs
     @Override
     public final FallbackOptions applyOn(Class<? extends Throwable>... types) {
-        this.applyOn = List.of(types);
+        this.applyOn = noNulls("applyOn", types);
         return this;
     }
 
     @SafeVarargs
     @Override
     public final FallbackOptions skipOn(Class<? extends Throwable>... types) {
-        this.skipOn = List.of(types);
+        this.skipOn = noNulls("skipOn", types);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.impl.guard;
 
+import static dev.bulwark.impl.Preconditions.noNulls;
 import static dev.bulwark.impl.Preconditions.notNull;
 
 import dev.bulwark.api.Backoff;
@@ -54,14 +55,14 @@ final class RetrySettings implements RetryOptions {
     @SafeVarargs
     @Override
     public final RetryOptions retryOn(Class<? extends Throwable>... types) {
-        this.retryOn = List.of(types);
+        this.retryOn = noNulls("retryOn", types);
         return this;
     }
 
     @SafeVarargs
     @Override
     public final RetryOptions abortOn(Class<? extends Throwable>... types) {
-        this.abortOn = List.of(types);
+        this.abortOn = noNulls("abortOn", types);
         return this;
     }
 
