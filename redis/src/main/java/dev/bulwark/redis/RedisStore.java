@@ -4,24 +4,38 @@ import dev.bulwark.impl.circuitbreaker.CircuitBreaker;
 import dev.bulwark.impl.ratelimit.RateLimitSpec;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.shared.SharedState;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * Rate limits and circuit breakers shared by every replica that uses the same Redis and names, on Lettuce.
@@ -54,35 +68,77 @@ public final class RedisStore implements SharedState {
     private final Duration commandTimeout;
     private final OnFailure onFailure;
     private final String replica = UUID.randomUUID().toString();
-    private final RedisClient client;
+    private final AbstractRedisClient client;
+    private final ClientResources resources;
+    private final boolean cluster;
+    /** Every password of the URLs, blanked out of any message we write or log. */
+    private final List<String> secrets;
     private final StoreHealth health;
     private final SharedBreakers breakers;
     private final ScheduledExecutorService reconnector;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile Connected connection;
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean closed;
 
+    /** A command connection to a standalone server, a Sentinel-monitored master or a cluster, by what scripts need. */
+    private record Connected(StatefulConnection<String, String> connection, RedisScriptingCommands<String, String> sync,
+            RedisScriptingAsyncCommands<String, String> async) {
+    }
+
     private RedisStore(Builder b) {
-        RedisURI uri;
-        try {
-            uri = RedisURI.create(b.url);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a Redis URL: " + redact(b.url) + " (" + e.getMessage() + ")", e);
-        }
         this.description = redact(b.url);
+        this.cluster = b.cluster;
+        List<RedisURI> uris = parse(b.url, b.cluster);
+        List<String> passwords = passwordsOf(b.url);
+        if (b.trustStorePassword != null && !b.trustStorePassword.isEmpty()) {
+            passwords.add(b.trustStorePassword);
+        }
+        this.secrets = List.copyOf(passwords);
+        SslOptions ssl = sslOptions(b, uris);
         this.prefix = b.keyPrefix;
         this.commandTimeout = b.commandTimeout;
         this.onFailure = b.onFailure;
-        this.health = new StoreHealth(description, System::nanoTime, this::resync);
+        this.health = new StoreHealth(description, System::nanoTime, this::resync, this::scrub);
         this.breakers = new SharedBreakers(this);
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // While disconnected a command fails at once instead of queueing until its timeout.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(b.connectTimeout).build())
-                .build());
+        SocketOptions socket = SocketOptions.builder().connectTimeout(b.connectTimeout).build();
+        // Lettuce's default reconnect delay doubles up to 30 s: after a failover that took a few seconds, sharing
+        // would resume only at the next doubling. Capped at 1 s, it resumes within a second of the new master.
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(1), Duration.ofSeconds(1), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        if (cluster) {
+            RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
+            ClusterClientOptions.Builder options = ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .socketOptions(socket)
+                    // A resharding or a failover answers MOVED (or fails a node): the topology is read again then,
+                    // and every 30 s in any case.
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .enablePeriodicRefresh(Duration.ofSeconds(30))
+                            .build());
+            if (ssl != null) {
+                options.sslOptions(ssl);
+            }
+            clusterClient.setOptions(options.build());
+            this.client = clusterClient;
+        } else {
+            RedisClient single = RedisClient.create(resources, uris.get(0));
+            ClientOptions.Builder options = ClientOptions.builder()
+                    .autoReconnect(true)
+                    // While disconnected a command fails at once instead of queueing until its timeout.
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .socketOptions(socket);
+            if (ssl != null) {
+                options.sslOptions(ssl);
+            }
+            single.setOptions(options.build());
+            this.client = single;
+        }
         this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-redis-reconnect");
             t.setDaemon(true);
@@ -91,7 +147,83 @@ public final class RedisStore implements SharedState {
         connect();
     }
 
-    /** A store on {@code url} ({@code redis://[password@]host[:port][/database]}, {@code rediss://} for TLS). */
+    /** The passwords in the user-info parts of {@code url} (all its URLs), as written and URL-decoded. */
+    private static List<String> passwordsOf(String url) {
+        List<String> passwords = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("//([^@/,]+)@").matcher(url);
+        while (m.find()) {
+            String info = m.group(1);
+            String password = info.indexOf(':') >= 0 ? info.substring(info.indexOf(':') + 1) : info;
+            if (!password.isEmpty()) {
+                passwords.add(password);
+                try {
+                    passwords.add(java.net.URLDecoder.decode(password, java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException notEncoded) {
+                    // kept as written
+                }
+            }
+        }
+        return passwords;
+    }
+
+    private static List<RedisURI> parse(String url, boolean cluster) {
+        List<String> parts = new ArrayList<>();
+        if (cluster) {
+            for (String part : url.split(",")) {
+                if (!part.isBlank()) {
+                    parts.add(part.trim());
+                }
+            }
+        } else {
+            parts.add(url.trim());
+        }
+        List<RedisURI> uris = new ArrayList<>();
+        for (String part : parts) {
+            try {
+                RedisURI uri = RedisURI.create(part);
+                if (cluster && !uri.getSentinels().isEmpty()) {
+                    throw new IllegalArgumentException("a Redis Cluster is not reached through Sentinel: give its "
+                            + "nodes' redis:// or rediss:// URLs");
+                }
+                uris.add(uri);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a Redis URL: " + redact(part) + " (" + e.getMessage() + ")", e);
+            }
+        }
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("not a Redis URL: " + redact(url));
+        }
+        return uris;
+    }
+
+    private static SslOptions sslOptions(Builder b, List<RedisURI> uris) {
+        if (b.caFile == null && b.trustStore == null) {
+            return null;
+        }
+        if (b.caFile != null && b.trustStore != null) {
+            throw new IllegalArgumentException("a CA file and a trust store are both given: choose one");
+        }
+        boolean tls = uris.stream().allMatch(u -> u.isSsl() || u.getSentinels().stream().anyMatch(RedisURI::isSsl));
+        if (!tls) {
+            throw new IllegalArgumentException("a CA file or trust store is given, but the URL " + redact(b.url)
+                    + " is not rediss:// (TLS)");
+        }
+        Path file = b.caFile != null ? b.caFile : b.trustStore;
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException((b.caFile != null ? "the CA file " : "the trust store ") + file
+                    + " cannot be read");
+        }
+        SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
+        if (b.caFile != null) {
+            ssl.trustManager(file.toFile());
+        } else {
+            ssl.truststore(file.toFile(), b.trustStorePassword == null ? "" : b.trustStorePassword);
+        }
+        return ssl.build();
+    }
+
+    /** A store on {@code url} ({@code redis://[[user:]password@]host[:port][/database]}, {@code rediss://} for TLS,
+     * {@code redis-sentinel://[password@]host[:port][,host[:port]...][/database]#master} for Sentinel). */
     public static RedisStore create(String url) {
         return builder(url).build();
     }
@@ -102,31 +234,77 @@ public final class RedisStore implements SharedState {
 
     /**
      * Connects; a server that cannot be reached now is tried again every second in the background (calls decide
-     * locally meanwhile), but a server that refuses us (a wrong password, say) is a configuration error.
+     * locally meanwhile), but a server that refuses us (a wrong password) or that we refuse (a certificate our trust
+     * does not accept) is a configuration error.
      */
     private void connect() {
         try {
-            StatefulRedisConnection<String, String> commands = client.connect();
-            commands.setTimeout(commandTimeout);
-            StatefulRedisPubSubConnection<String, String> pubsub = client.connectPubSub();
+            Connected commands;
+            StatefulRedisPubSubConnection<String, String> pubsub;
+            if (client instanceof RedisClusterClient clusterClient) {
+                var c = clusterClient.connect();
+                c.setTimeout(commandTimeout);
+                commands = new Connected(c, c.sync(), c.async());
+                pubsub = clusterClient.connectPubSub();
+            } else {
+                var c = ((RedisClient) client).connect();
+                c.setTimeout(commandTimeout);
+                commands = new Connected(c, c.sync(), c.async());
+                pubsub = ((RedisClient) client).connectPubSub();
+            }
             pubsub.addListener(breakers);
             pubsub.sync().subscribe(breakers.channel());
             this.connection = commands;
             this.subscription = pubsub;
             health.succeeded();
             resync();
-        } catch (RedisConnectionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RedisCommandExecutionException refused) {
-                client.shutdown(0, 1, TimeUnit.SECONDS);
-                throw new IllegalArgumentException("Redis at " + description + " refused the connection: "
-                        + refused.getMessage(), e);
+        } catch (RuntimeException e) {
+            RedisCommandExecutionException refused = find(e, RedisCommandExecutionException.class);
+            if (refused != null) {
+                shutdown();
+                throw new IllegalArgumentException(scrub("Redis at " + description + " refused the connection: "
+                        + refused.getMessage() + " (check the user name and password in the URL, and the user's ACL)"),
+                        e);
+            }
+            SSLException tls = find(e, SSLException.class);
+            if (tls != null) {
+                shutdown();
+                throw new IllegalArgumentException(scrub("the TLS handshake with Redis at " + description
+                        + " failed (" + tls.getMessage() + "): check that bulwark.redis.tls.ca-file (or "
+                        + "bulwark.redis.tls.trust-store) holds the CA that signed the server's certificate, that the "
+                        + "certificate names the URL's host (it is verified), and that the port is the server's "
+                        + "--tls-port"), e);
             }
             health.failed(e);
             if (!closed) {
                 reconnector.schedule(this::connect, 1, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The first {@code type} among {@code e}'s causes and suppressed exceptions, or null. */
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                T found = find(suppressed, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code message} with every password of the store's URLs blanked out. */
+    String scrub(String message) {
+        String clean = message == null ? "" : message;
+        for (String secret : secrets) {
+            clean = clean.replace(secret, "***");
+        }
+        return clean;
     }
 
     private void resync() {
@@ -137,7 +315,7 @@ public final class RedisStore implements SharedState {
 
     @Override
     public RateLimiter rateLimiter(String name, RateLimitSpec spec, RateLimiter local) {
-        return new SharedRateLimiter(this, key("rl:" + name), spec, local);
+        return new SharedRateLimiter(this, key("rl", name), spec, local);
     }
 
     @Override
@@ -157,6 +335,28 @@ public final class RedisStore implements SharedState {
 
     String key(String suffix) {
         return prefix + suffix;
+    }
+
+    /**
+     * The key of {@code name}'s state of one {@code kind}: {@code <prefix><kind>:{<name>}}. The braces are a Redis
+     * Cluster hash tag, so every key of one limit or breaker (a script's keys, with suffixes after the tag) lies in
+     * one slot and each decision stays one round trip; different names spread over the nodes. Braces (and {@code %})
+     * of the name itself are escaped as {@code %7B}, {@code %7D} and {@code %25}, so that no name can move its slot
+     * or meet another name's keys.
+     */
+    String key(String kind, String name) {
+        StringBuilder key = new StringBuilder(prefix.length() + kind.length() + name.length() + 4)
+                .append(prefix).append(kind).append(":{");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            switch (c) {
+                case '{' -> key.append("%7B");
+                case '}' -> key.append("%7D");
+                case '%' -> key.append("%25");
+                default -> key.append(c);
+            }
+        }
+        return key.append('}').toString();
     }
 
     String replica() {
@@ -204,12 +404,18 @@ public final class RedisStore implements SharedState {
         if (pubsub != null) {
             pubsub.close();
         }
-        StatefulRedisConnection<String, String> commands = connection;
+        Connected commands = connection;
         connection = null;
         if (commands != null) {
-            commands.close();
+            commands.connection().close();
         }
+        shutdown();
+    }
+
+    private void shutdown() {
+        reconnector.shutdownNow();
         client.shutdown(0, 2, TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     @Override
@@ -219,7 +425,18 @@ public final class RedisStore implements SharedState {
 
     /** The URL without its password, for messages. */
     static String redact(String url) {
-        return url == null ? "null" : url.replaceAll("//[^@/]*@", "//***@");
+        return url == null ? "null" : url.replaceAll("(//[^:@/,]*:)[^@/,]*@", "$1***@").replaceAll("//[^:@/,]+@", "//***@");
+    }
+
+    /**
+     * Whether a script's error is the store's state, not the limit's (a replica that is read-only until it is
+     * promoted, a cluster that is down or moving slots): then calls decide locally, as for a store that is down.
+     */
+    static boolean isOutage(RedisCommandExecutionException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.startsWith("READONLY") || m.startsWith("LOADING") || m.startsWith("MASTERDOWN")
+                || m.startsWith("CLUSTERDOWN") || m.startsWith("TRYAGAIN") || m.startsWith("MOVED")
+                || m.startsWith("ASK") || m.startsWith("NOREPLICAS") || m.startsWith("BUSY");
     }
 
     /** Settings of a store; defaults: key prefix {@code bulwark:}, 50 ms command timeout, {@link OnFailure#LOCAL}. */
@@ -229,6 +446,10 @@ public final class RedisStore implements SharedState {
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private OnFailure onFailure = OnFailure.LOCAL;
+        private boolean cluster;
+        private Path caFile;
+        private Path trustStore;
+        private String trustStorePassword;
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -252,6 +473,25 @@ public final class RedisStore implements SharedState {
         /** What rate limits do while the store cannot be reached. */
         public Builder onFailure(OnFailure onFailure) {
             this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+            return this;
+        }
+
+        /** The URL, or a comma-separated list of seed URLs, names the nodes of a Redis Cluster. */
+        public Builder cluster(boolean cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
+        /** For {@code rediss://}: the PEM file of the CAs the server's certificate must chain to (not the JDK's). */
+        public Builder tlsCaFile(Path caFile) {
+            this.caFile = Objects.requireNonNull(caFile, "caFile");
+            return this;
+        }
+
+        /** For {@code rediss://}: a PKCS#12 or JKS trust store of the CAs the server's certificate must chain to. */
+        public Builder tlsTrustStore(Path trustStore, String password) {
+            this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
+            this.trustStorePassword = password;
             return this;
         }
 

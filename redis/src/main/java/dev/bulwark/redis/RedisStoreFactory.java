@@ -1,37 +1,48 @@
 package dev.bulwark.redis;
 
-import dev.bulwark.cdi.definition.SharedStoreSettings;
-import dev.bulwark.cdi.shared.SharedStoreFactory;
 import dev.bulwark.impl.shared.SharedState;
+import dev.bulwark.impl.shared.SharedStoreFactory;
+import dev.bulwark.impl.shared.SharedStoreOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
  * The store of {@code @Shared} CDI methods, from the settings the deployment's definition read and validated
- * ({@link SharedStoreSettings}: {@code bulwark.redis.url}, {@code bulwark.redis.key-prefix} (default {@code bulwark:}),
- * {@code bulwark.redis.command-timeout} (milliseconds, default 50) and {@code bulwark.redis.on-failure} ({@code local},
- * {@code allow} or {@code reject}; default local)).
+ * ({@link SharedStoreOptions}: {@code bulwark.redis.url}, {@code bulwark.redis.key-prefix} (default {@code bulwark:}),
+ * {@code bulwark.redis.command-timeout} (milliseconds, default 50), {@code bulwark.redis.on-failure} ({@code local},
+ * {@code allow} or {@code reject}; default local), {@code bulwark.redis.cluster} (default false) and
+ * {@code bulwark.redis.tls.ca-file}, {@code bulwark.redis.tls.trust-store},
+ * {@code bulwark.redis.tls.trust-store-password}).
  */
 public final class RedisStoreFactory implements SharedStoreFactory {
 
     @Override
-    public SharedState open(SharedStoreSettings settings) {
-        if (settings.url() == null) {
-            throw new FaultToleranceDefinitionException("config key " + SharedStoreSettings.URL + " is not set");
+    public SharedState open(SharedStoreOptions options) {
+        if (options.url() == null) {
+            throw new FaultToleranceDefinitionException("config key " + SharedStoreOptions.URL + " is not set");
         }
-        RedisStore.Builder builder = RedisStore.builder(settings.url());
-        if (settings.keyPrefix() != null) {
-            builder.keyPrefix(settings.keyPrefix());
+        RedisStore.Builder builder = RedisStore.builder(options.url()).cluster(options.cluster());
+        if (options.keyPrefix() != null) {
+            builder.keyPrefix(options.keyPrefix());
         }
-        if (settings.commandTimeoutMillis() > 0) {
-            builder.commandTimeout(java.time.Duration.ofMillis(settings.commandTimeoutMillis()));
+        if (options.commandTimeoutMillis() > 0) {
+            builder.commandTimeout(Duration.ofMillis(options.commandTimeoutMillis()));
         }
-        if (settings.onFailure() != null) {
-            builder.onFailure(OnFailure.valueOf(settings.onFailure().toUpperCase(java.util.Locale.ROOT)));
+        if (options.onFailure() != null) {
+            builder.onFailure(OnFailure.valueOf(options.onFailure().toUpperCase(Locale.ROOT)));
+        }
+        if (options.tlsCaFile() != null) {
+            builder.tlsCaFile(Path.of(options.tlsCaFile()));
+        }
+        if (options.tlsTrustStore() != null) {
+            builder.tlsTrustStore(Path.of(options.tlsTrustStore()), options.tlsTrustStorePassword());
         }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new FaultToleranceDefinitionException("config key " + SharedStoreSettings.URL + ": "
+            throw new FaultToleranceDefinitionException("config key " + SharedStoreOptions.URL + ": "
                     + e.getMessage(), e);
         }
     }

@@ -110,7 +110,8 @@ final class SharedBreakers extends RedisPubSubAdapter<String, String> {
         Linked(String name, CircuitBreaker breaker) {
             this.name = name;
             this.breaker = breaker;
-            this.keys = new String[] {store.key("cb:" + name), store.key("cb:" + name + ":trial")};
+            String state = store.key("cb", name);
+            this.keys = new String[] {state, state + ":trial"};
             this.delayMillis = TimeUnit.NANOSECONDS.toMillis(breaker.spec().delayNanos());
         }
 

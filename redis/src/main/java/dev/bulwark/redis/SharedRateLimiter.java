@@ -83,11 +83,16 @@ final class SharedRateLimiter implements RateLimiter {
             store.health().succeeded();
             return waitMicros <= 0 ? 0 : waitMicros * 1000;
         } catch (RedisCommandExecutionException refused) {
+            if (RedisStore.isOutage(refused)) {
+                // A failover or a resharding under way: the store, not this limit.
+                store.health().failed(refused);
+                return whileUnavailable(permits);
+            }
             // The server answered but refused the script (a key of another type under our name, say): a problem
             // with this limit, not with the store, so the store stays in use for the others.
             if (refusedLogged.compareAndSet(false, true)) {
                 LOG.log(System.Logger.Level.WARNING, "Bulwark: Redis refused the shared rate limit " + name + " ("
-                        + refused.getMessage() + "); it is enforced per replica until the key is fixed");
+                        + store.scrub(refused.getMessage()) + "); it is enforced per replica until the key is fixed");
             }
             return whileUnavailable(permits);
         } catch (RuntimeException unavailable) {

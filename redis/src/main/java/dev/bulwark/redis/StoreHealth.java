@@ -2,6 +2,7 @@ package dev.bulwark.redis;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Whether the store answers: after a failure it is left alone for a second (calls decide locally, paying no
@@ -17,11 +18,14 @@ final class StoreHealth {
     private final AtomicBoolean available = new AtomicBoolean(true);
     private volatile long retryAt;
     private final Runnable onRecovery;
+    private final UnaryOperator<String> scrub;
 
-    StoreHealth(String store, LongSupplier nanoTime, Runnable onRecovery) {
+    /** @param scrub blanks the store's passwords out of a message (a driver's error may quote its URL) */
+    StoreHealth(String store, LongSupplier nanoTime, Runnable onRecovery, UnaryOperator<String> scrub) {
         this.store = store;
         this.nanoTime = nanoTime;
         this.onRecovery = onRecovery;
+        this.scrub = scrub;
     }
 
     boolean available() {
@@ -59,7 +63,7 @@ final class StoreHealth {
         retryAt = nanoTime.getAsLong() + RETRY_AFTER_NANOS;
         if (available.compareAndSet(true, false)) {
             LOG.log(System.Logger.Level.WARNING, "Bulwark: the shared store " + store + " does not answer ("
-                    + describe(cause) + "); each replica enforces its own rate limits and circuit breakers until it "
+                    + scrub.apply(describe(cause)) + "); each replica enforces its own rate limits and circuit breakers until it "
                     + "does");
         }
     }

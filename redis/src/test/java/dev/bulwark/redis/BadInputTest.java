@@ -37,7 +37,7 @@ class BadInputTest {
     @Test
     void shouldFallBackLocallyWhenOurKeyHoldsAnotherType() {
         try (RedisServer server = RedisServer.start(); RedisStore store = RedisStore.create(server.url())) {
-            server.command("SET " + RedisStore.DEFAULT_KEY_PREFIX + "rl:taken not-a-hash");
+            server.command("SET " + RedisStore.DEFAULT_KEY_PREFIX + "rl:{taken} not-a-hash");
             RateLimiterHandle limiter = RateLimiters.create(r -> r.limit(2, Duration.ofSeconds(10))
                     .shared(store, "taken"));
             assertTrue(limiter.tryAcquire(1));

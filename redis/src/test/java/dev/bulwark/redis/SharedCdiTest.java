@@ -103,7 +103,7 @@ class SharedCdiTest {
         try (WeldContainer one = deploy(config(prefix), Partner.class);
                 WeldContainer two = deploy(config(prefix), Partner.class)) {
             assertEquals(3, quotes(one, 2) + quotes(two, 2), "3 per minute for both replicas together");
-            assertTrue(redis.server().command("EXISTS " + prefix + "rl:" + Partner.class.getName() + ".quote").startsWith(":1"),
+            assertTrue(redis.server().command("EXISTS " + prefix + "rl:{" + Partner.class.getName() + ".quote}").startsWith(":1"),
                     "the default name is <class>.<method>");
 
             for (int i = 0; i < 2; i++) {
@@ -150,7 +150,7 @@ class SharedCdiTest {
         config.put(Partner.class.getName() + "/quote/Shared/value", "partner-quotes");
         try (WeldContainer one = deploy(config, Partner.class)) {
             quotes(one, 1);
-            assertTrue(redis.server().command("EXISTS " + prefix + "rl:partner-quotes").startsWith(":1"));
+            assertTrue(redis.server().command("EXISTS " + prefix + "rl:{partner-quotes}").startsWith(":1"));
         }
     }
 

@@ -134,7 +134,7 @@ class SharedRateLimitTest {
         for (int i = 0; i < 50; i++) {
             a.tryAcquire(1);
         }
-        String key = RedisStore.DEFAULT_KEY_PREFIX + "rl:" + name;
+        String key = RedisStore.DEFAULT_KEY_PREFIX + "rl:{" + name + "}";
         assertTrue(redis.server().command("HLEN " + key).startsWith(":3"), "w, n, l: O(1) whatever the traffic");
         String ttl = redis.server().command("PTTL " + key);
         long millis = Long.parseLong(ttl.substring(1, ttl.indexOf('\r')));

@@ -1,26 +1,27 @@
 package dev.bulwark.cdi.definition;
 
+import dev.bulwark.impl.shared.SharedStoreOptions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Where the replicas of a deployment share {@code @Shared} state, from MicroProfile Config, validated with the rest
- * of the deployment's definition. What a store module ({@code bulwark-redis}) opens.
- *
- * @param url {@value #URL}, or null when it is not set (then no method may be {@code @Shared})
- * @param keyPrefix {@value #KEY_PREFIX}, or null for the store's default ({@code bulwark:})
- * @param commandTimeoutMillis {@value #COMMAND_TIMEOUT} in milliseconds, >= 1; 0 for the store's default (50)
- * @param onFailure {@value #ON_FAILURE}: {@code local}, {@code allow} or {@code reject}; null for the default (local)
+ * of the deployment's definition: the engine's {@link SharedStoreOptions}, which a store module ({@code bulwark-redis})
+ * opens. The keys and their meaning are {@link SharedStoreOptions}'s.
  */
-public record SharedStoreSettings(String url, String keyPrefix, long commandTimeoutMillis, String onFailure) {
+public record SharedStoreSettings(SharedStoreOptions options) {
 
-    public static final String URL = "bulwark.redis.url";
-    public static final String KEY_PREFIX = "bulwark.redis.key-prefix";
-    public static final String COMMAND_TIMEOUT = "bulwark.redis.command-timeout";
-    public static final String ON_FAILURE = "bulwark.redis.on-failure";
+    public static final String URL = SharedStoreOptions.URL;
+    public static final String KEY_PREFIX = SharedStoreOptions.KEY_PREFIX;
+    public static final String COMMAND_TIMEOUT = SharedStoreOptions.COMMAND_TIMEOUT;
+    public static final String ON_FAILURE = SharedStoreOptions.ON_FAILURE;
 
     private static final Set<String> ON_FAILURE_CHOICES = Set.of("local", "allow", "reject");
+
+    public String url() {
+        return options.url();
+    }
 
     /** Reads the store's keys; an invalid value is added to {@code problems}, naming its key, and left at its default. */
     static SharedStoreSettings read(ConfigLookup config, Problems problems) {
@@ -46,6 +47,28 @@ public record SharedStoreSettings(String url, String keyPrefix, long commandTime
                     + config.get(ON_FAILURE).get() + "\"");
             onFailure = null;
         }
-        return new SharedStoreSettings(url, prefix, timeout, onFailure);
+        boolean cluster = false;
+        Optional<String> rawCluster = config.get(SharedStoreOptions.CLUSTER).map(v -> v.trim().toLowerCase(Locale.ROOT));
+        if (rawCluster.isPresent()) {
+            if (!rawCluster.get().equals("true") && !rawCluster.get().equals("false")) {
+                problems.add("config key " + SharedStoreOptions.CLUSTER + " must be true or false, was \""
+                        + config.get(SharedStoreOptions.CLUSTER).get() + "\"");
+            }
+            cluster = rawCluster.get().equals("true");
+        }
+        String caFile = nonBlank(config, SharedStoreOptions.TLS_CA_FILE);
+        String trustStore = nonBlank(config, SharedStoreOptions.TLS_TRUST_STORE);
+        if (caFile != null && trustStore != null) {
+            problems.add("config keys " + SharedStoreOptions.TLS_CA_FILE + " and " + SharedStoreOptions.TLS_TRUST_STORE
+                    + " are both set: choose one, was \"" + caFile + "\" and \"" + trustStore + "\"");
+        }
+        // The password is never quoted in a message.
+        String trustStorePassword = config.get(SharedStoreOptions.TLS_TRUST_STORE_PASSWORD).orElse(null);
+        return new SharedStoreSettings(new SharedStoreOptions(url, prefix, timeout, onFailure, cluster, caFile,
+                trustStore, trustStorePassword));
+    }
+
+    private static String nonBlank(ConfigLookup config, String key) {
+        return config.get(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
     }
 }

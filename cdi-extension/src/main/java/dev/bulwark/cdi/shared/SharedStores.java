@@ -1,13 +1,17 @@
 package dev.bulwark.cdi.shared;
 
-import dev.bulwark.cdi.definition.SharedStoreSettings;
 import dev.bulwark.cdi.definition.DefinitionReader;
+import dev.bulwark.cdi.definition.SharedStoreSettings;
 import dev.bulwark.impl.shared.SharedState;
+import dev.bulwark.impl.shared.SharedStoreFactory;
 import java.util.Iterator;
 import java.util.ServiceLoader;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
-/** Opens the deployment's shared store, when a {@code @Shared} method needs one. */
+/**
+ * Opens the deployment's shared store, when a {@code @Shared} method needs one, through the engine's
+ * {@link SharedStoreFactory} SPI ({@code META-INF/services/dev.bulwark.impl.shared.SharedStoreFactory}).
+ */
 public final class SharedStores {
 
     private SharedStores() {
@@ -21,6 +25,6 @@ public final class SharedStores {
             throw new FaultToleranceDefinitionException(usedBy + ": @Shared with " + DefinitionReader.REDIS_URL
                     + " set needs the module dev.bulwark:bulwark-redis on the class path");
         }
-        return factories.next().open(settings);
+        return factories.next().open(settings.options());
     }
 }

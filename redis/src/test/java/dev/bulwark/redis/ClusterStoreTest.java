@@ -1,0 +1,90 @@
+package dev.bulwark.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bulwark.api.RateLimitType;
+import dev.bulwark.api.RateLimiterHandle;
+import dev.bulwark.api.RateLimiters;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Redis Cluster of 3 masters ({@code redis-cli --cluster create}): every script's keys in one slot (hash tags), so
+ * limits are exact for names that land on different nodes, and a name's own braces cannot move its slot.
+ */
+class ClusterStoreTest {
+
+    @TempDir
+    static Path dir;
+    static final List<RedisProcess> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() {
+        List<String> create = new ArrayList<>(List.of("--cluster", "create"));
+        for (int i = 0; i < 3; i++) {
+            int port = RedisServer.freePort();
+            nodes.add(RedisProcess.start(dir, port, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
+                    "--cluster-node-timeout", "2000", "--save", "", "--appendonly", "no"));
+            create.add("127.0.0.1:" + port);
+        }
+        create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        RedisProcess.cli(create.toArray(String[]::new));
+        for (RedisProcess node : nodes) {
+            SharedRedisWait.until(() -> RedisProcess.cli("-p", Integer.toString(node.port()), "cluster", "info")
+                    .contains("cluster_state:ok"), 10_000, "the cluster is up on " + node.port());
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        nodes.forEach(RedisProcess::kill);
+    }
+
+    private static String seeds() {
+        return "redis://127.0.0.1:" + nodes.get(0).port() + ",redis://127.0.0.1:" + nodes.get(1).port();
+    }
+
+    @Test
+    void shouldShareLimitsExactlyAcrossNamesOnEveryNode() {
+        try (RedisStore one = RedisStore.builder(seeds()).cluster(true).build();
+                RedisStore two = RedisStore.builder("redis://127.0.0.1:" + nodes.get(2).port()).cluster(true)
+                        .build()) {
+            assertTrue(one.available() && two.available());
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                names.add("cluster-" + i + "-" + UUID.randomUUID());
+            }
+            names.add("braces-{tag}-" + UUID.randomUUID());
+            names.add("{" + UUID.randomUUID() + "}");
+            for (RateLimitType type : RateLimitType.values()) {
+                for (String name : names) {
+                    RateLimiterHandle a = RateLimiters.create(r -> r.limit(5, Duration.ofSeconds(30)).type(type)
+                            .shared(one, type + name));
+                    RateLimiterHandle b = RateLimiters.create(r -> r.limit(5, Duration.ofSeconds(30)).type(type)
+                            .shared(two, type + name));
+                    int granted = 0;
+                    for (int i = 0; i < 10; i++) {
+                        granted += (i % 2 == 0 ? a : b).tryAcquire(1) ? 1 : 0;
+                    }
+                    assertEquals(5, granted, type + " " + name + ": 5 for both replicas together");
+                }
+            }
+            assertTrue(one.available() && two.available(), "no script crossed slots (CROSSSLOT) or failed");
+            int nodesWithKeys = 0;
+            for (RedisProcess node : nodes) {
+                String size = RedisProcess.cli("-p", Integer.toString(node.port()), "dbsize").trim();
+                nodesWithKeys += Long.parseLong(size) > 0 ? 1 : 0;
+            }
+            assertEquals(3, nodesWithKeys, "the names' keys spread over the 3 masters");
+        }
+    }
+}
