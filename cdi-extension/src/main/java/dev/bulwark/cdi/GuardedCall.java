@@ -89,7 +89,8 @@ final class GuardedCall {
         RequestContextActivator controller = requestContexts.get();
         boolean activated = controller.activate();
         try {
-            return operation.started(type, context.proceed());
+            Object returned = context.proceed();
+            return partitions != null ? partitions.started(type, returned) : operation.started(type, returned);
         } finally {
             if (activated) {
                 controller.deactivate();

@@ -32,6 +32,12 @@ class QuarkusRefinementsTest {
     dev.bulwark.it.app.Hedged hedged;
 
     @Inject
+    dev.bulwark.it.app.Partitioned partitioned;
+
+    @Inject
+    dev.bulwark.api.CircuitBreakerMaintenance maintenance;
+
+    @Inject
     Attempts attempts;
 
     @Inject
@@ -124,5 +130,35 @@ class QuarkusRefinementsTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void eachApiKeyGetsExactlyItsOwnLimit() {
+        String a = "a-" + System.nanoTime();
+        String b = "b-" + System.nanoTime();
+        assertEquals("ok " + a, partitioned.perKey(a));
+        assertEquals("ok " + a, partitioned.perKey(a));
+        assertThrows(dev.bulwark.api.RateLimitException.class, () -> partitioned.perKey(a));
+        assertEquals("ok " + b, partitioned.perKey(b));
+    }
+
+    @Test
+    void oneHostsBreakerOpensWhileAnothersStaysClosed() throws Exception {
+        String down = "down-" + System.nanoTime();
+        String up = "up-" + System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            java.util.concurrent.CompletableFuture<String> failed = partitioned.host(down, true).toCompletableFuture();
+            assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> failed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        java.util.concurrent.ExecutionException open = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> partitioned.host(down, false).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(open.getCause() instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException,
+                open.getCause().toString());
+        assertEquals("ok " + up, partitioned.host(up, false).toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS));
+        String name = dev.bulwark.it.app.Partitioned.class.getName() + ".host";
+        assertEquals(dev.bulwark.api.CircuitState.OPEN, maintenance.currentState(name, down));
+        assertEquals(dev.bulwark.api.CircuitState.CLOSED, maintenance.currentState(name, up));
     }
 }

@@ -146,6 +146,16 @@ class UniResourceTest {
     }
 
     @Test
+    void shouldKeepOneRateLimitPerTenantForAUni() {
+        String t1 = "t1-" + System.nanoTime();
+        String t2 = "t2-" + System.nanoTime();
+        assertEquals("ok " + t1, service.perTenant(t1).await().atMost(java.time.Duration.ofSeconds(10)));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.bulwark.api.RateLimitException.class,
+                () -> service.perTenant(t1).await().atMost(java.time.Duration.ofSeconds(10)));
+        assertEquals("ok " + t2, service.perTenant(t2).await().atMost(java.time.Duration.ofSeconds(10)));
+    }
+
+    @Test
     void shouldGuardAResourceMethodThatReturnsAUni() {
         UniResource.guardedCalls.set(0);
         get("/uni/guarded").then().statusCode(200).body(equalTo("rescued after 2"));

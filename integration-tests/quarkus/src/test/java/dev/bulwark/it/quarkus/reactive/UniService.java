@@ -83,4 +83,10 @@ public class UniService {
     public Uni<String> adaptive() {
         return Uni.createFrom().item("held").onItem().delayIt().by(Duration.ofMillis(800));
     }
+
+    /** One subscription a minute per tenant. */
+    @dev.bulwark.api.RateLimit(value = 1, window = 1, windowUnit = java.time.temporal.ChronoUnit.MINUTES)
+    public Uni<String> perTenant(@dev.bulwark.api.PartitionKey String tenant) {
+        return Uni.createFrom().item("ok " + tenant);
+    }
 }
