@@ -3,9 +3,14 @@ package dev.bulwark.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.api.CircuitBreakerMaintenance;
+import dev.bulwark.api.CircuitState;
+import dev.bulwark.api.Guard;
 import dev.bulwark.api.RateLimitType;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RateLimiters;
+import dev.bulwark.impl.shared.SharedState;
+import dev.bulwark.impl.shared.SharedStoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +60,10 @@ class ClusterStoreTest {
 
     @Test
     void shouldShareLimitsExactlyAcrossNamesOnEveryNode() {
+        // One through the builder, one as the CDI door opens it (bulwark.redis.cluster=true).
         try (RedisStore one = RedisStore.builder(seeds()).cluster(true).build();
-                RedisStore two = RedisStore.builder("redis://127.0.0.1:" + nodes.get(2).port()).cluster(true)
-                        .build()) {
+                SharedState two = new RedisStoreFactory().open(new SharedStoreOptions(
+                        "redis://127.0.0.1:" + nodes.get(2).port(), null, 0, null, true, null, null, null))) {
             assertTrue(one.available() && two.available());
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -85,6 +91,31 @@ class ClusterStoreTest {
                 nodesWithKeys += Long.parseLong(size) > 0 ? 1 : 0;
             }
             assertEquals(3, nodesWithKeys, "the names' keys spread over the 3 masters");
+        }
+    }
+
+    @Test
+    void shouldOpenABreakerOnEveryReplicaAcrossNodes() {
+        try (RedisStore one = RedisStore.builder(seeds()).cluster(true).build();
+                RedisStore two = RedisStore.builder("redis://127.0.0.1:" + nodes.get(2).port()).cluster(true)
+                        .build()) {
+            String shared = "cluster-breaker-" + UUID.randomUUID();
+            String localA = "a-" + UUID.randomUUID();
+            String localB = "b-" + UUID.randomUUID();
+            Guard<String> a = Guard.<String>builder().withCircuitBreaker(cb -> cb.name(localA).consecutiveFailures(1)
+                    .delay(Duration.ofSeconds(30)).shared(one, shared)).build();
+            Guard.<String>builder().withCircuitBreaker(cb -> cb.name(localB).consecutiveFailures(1)
+                    .delay(Duration.ofSeconds(30)).shared(two, shared)).build();
+            try {
+                a.call(() -> {
+                    throw new IllegalStateException("down");
+                });
+            } catch (Exception expected) {
+                // the failure that opens it
+            }
+            assertEquals(CircuitState.OPEN, CircuitBreakerMaintenance.get().breaker(localA).state());
+            SharedRedisWait.until(() -> CircuitBreakerMaintenance.get().breaker(localB).state() == CircuitState.OPEN,
+                    5_000, "the other replica's breaker opens through the cluster's pub/sub");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,6 +172,20 @@ class SharedCdiTest {
         config.put("bulwark.redis.on-failure", "sometimes");
         Exception bad = assertThrows(Exception.class, () -> deploy(config, Partner.class).close());
         assertTrue(messages(bad).contains("bulwark.redis.on-failure"), messages(bad));
+    }
+
+    @Test
+    void shouldFailDeploymentForInvalidClusterAndTlsSettings() {
+        Map<String, String> config = config("cdi:");
+        config.put("bulwark.redis.cluster", "maybe");
+        config.put("bulwark.redis.tls.ca-file", "/etc/ssl/ca.pem");
+        config.put("bulwark.redis.tls.trust-store", "/etc/ssl/trust.p12");
+        config.put("bulwark.redis.tls.trust-store-password", "store-s3cret");
+        Exception bad = assertThrows(Exception.class, () -> deploy(config, Partner.class).close());
+        assertTrue(messages(bad).contains("bulwark.redis.cluster must be true or false, was \"maybe\""), messages(bad));
+        assertTrue(messages(bad).contains("bulwark.redis.tls.ca-file and bulwark.redis.tls.trust-store are both set"),
+                messages(bad));
+        assertFalse(messages(bad).contains("store-s3cret"), messages(bad));
     }
 
     private static String messages(Throwable t) {

@@ -30,6 +30,7 @@ class TlsStoreTest {
     static Path dir;
     static RedisProcess server;
     static String url;
+    static RedisProcess misnamed;
 
     @BeforeAll
     static void startTlsServer() {
@@ -45,12 +46,25 @@ class TlsStoreTest {
                 "127.0.0.1", "--tls-cert-file", "server.crt", "--tls-key-file", "server.key", "--tls-ca-cert-file",
                 "ca.crt", "--tls-auth-clients", "no", "--save", "", "--appendonly", "no");
         url = "rediss://127.0.0.1:" + port;
+        // Signed by the right CA, but for another host name.
+        RedisProcess.run(dir, List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key",
+                "-out", "other.csr", "-subj", "/CN=elsewhere.example"));
+        write("other.ext", "subjectAltName=DNS:elsewhere.example\n");
+        RedisProcess.run(dir, List.of("openssl", "x509", "-req", "-in", "other.csr", "-CA", "ca.crt", "-CAkey",
+                "ca.key", "-CAcreateserial", "-out", "other.crt", "-days", "2", "-extfile", "other.ext"));
+        int otherPort = RedisServer.freePort();
+        misnamed = RedisProcess.start(dir, otherPort, "--tls-port", Integer.toString(otherPort), "--port", "0",
+                "--bind", "127.0.0.1", "--tls-cert-file", "other.crt", "--tls-key-file", "other.key",
+                "--tls-ca-cert-file", "ca.crt", "--tls-auth-clients", "no", "--save", "", "--appendonly", "no");
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.kill();
+        }
+        if (misnamed != null) {
+            misnamed.kill();
         }
     }
 
@@ -92,6 +106,15 @@ class TlsStoreTest {
         assertTrue(e.getMessage().contains("TLS handshake") && e.getMessage().contains(url.replace("rediss://",
                 "rediss://***@")) && e.getMessage().contains("bulwark.redis.tls.ca-file"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pass"), e.getMessage());
+    }
+
+    @Test
+    void shouldVerifyTheServersNameAgainstItsCertificate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RedisStore.builder("rediss://127.0.0.1:" + misnamed.port()).tlsCaFile(dir.resolve("ca.crt"))
+                        .build());
+        assertTrue(e.getMessage().contains("TLS handshake") && e.getMessage().contains("names the URL's host"),
+                e.getMessage());
     }
 
     @Test
