@@ -53,6 +53,8 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
     private final Set<String> boundClasses = new TreeSet<>();
     private final Set<String> guardedBeans = new TreeSet<>();
     private final Problems problems = new Problems();
+    /** The priority given to the interceptor at build time, which the config at start cannot change. */
+    private int builtPriority = DeploymentSettings.DEFAULT_PRIORITY;
 
     /**
      * Makes every fault-tolerance annotation an interceptor binding that ArC sees (the MP FT API jar is not indexed),
@@ -90,6 +92,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         ClassInfo info = type.info();
         if (info.name().equals(FaultToleranceInterceptor.class.getName())) {
             int priority = DeploymentSettings.interceptorPriority(ConfigLookup.microProfile(), problems);
+            builtPriority = priority;
             type.removeAnnotation(a -> a.name().equals(Priority.class.getName()));
             // A literal, not AnnotationBuilder: the builder's service lookup fails where ArC's processor and the
             // CDI API are loaded by different class loaders (QuarkusUnitTest, quarkus-arquillian).
@@ -149,6 +152,7 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
                 .type(StartupDefinitions.class)
                 .scope(Singleton.class)
                 .withParam(StartupDefinitions.CLASSES, guardedBeans.toArray(String[]::new))
+                .withParam(StartupDefinitions.PRIORITY, builtPriority)
                 .createWith(StartupDefinitions.Creator.class);
     }
 

@@ -1,6 +1,7 @@
 package dev.bulwark.cdi;
 
 import dev.bulwark.cdi.definition.DeploymentSettings;
+import dev.bulwark.cdi.definition.BuildTimePriority;
 import dev.bulwark.cdi.definition.ConfigLookup;
 import dev.bulwark.cdi.definition.DefinitionReader;
 import dev.bulwark.cdi.definition.MethodDefinition;
@@ -21,6 +22,9 @@ import java.util.List;
 public final class StartupDefinitions implements GuardedBeans {
 
     static final String CLASSES = "classes";
+    static final String PRIORITY = "interceptorPriority";
+
+    private static final System.Logger LOG = System.getLogger(StartupDefinitions.class.getName());
 
     private final List<MethodDefinition> definitions;
     private final DeploymentSettings settings;
@@ -75,7 +79,10 @@ public final class StartupDefinitions implements GuardedBeans {
     public static final class Creator implements SyntheticBeanCreator<StartupDefinitions> {
         @Override
         public StartupDefinitions create(Instance<Object> lookup, Parameters params) {
-            return read(params.get(CLASSES, String[].class), ConfigLookup.microProfile());
+            ConfigLookup config = ConfigLookup.microProfile();
+            BuildTimePriority.warning(params.get(PRIORITY, Integer.class, DeploymentSettings.DEFAULT_PRIORITY), config)
+                    .ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+            return read(params.get(CLASSES, String[].class), config);
         }
     }
 }
