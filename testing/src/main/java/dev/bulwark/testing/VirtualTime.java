@@ -1,6 +1,8 @@
 package dev.bulwark.testing;
 
 import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.api.RateLimitOptions;
+import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.guard.GuardSpecBuilder;
@@ -16,6 +18,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Virtual time for tests of guarded code: a clock that only moves when the test moves it, a scheduler whose tasks run
@@ -66,6 +69,21 @@ public final class VirtualTime implements Clock, Scheduler, Sleeper {
      * The guard's breakers are not registered with the JVM's {@code CircuitBreakerMaintenance}.
      */
     public <T> GuardBuilder<T> guard() {
+        return GuardSpecBuilder.on(ownEngine());
+    }
+
+    /**
+     * A stand-alone rate limiter, as {@code RateLimiters.create(options)} gives, on this time: its windows turn and
+     * its {@code acquire} waits pass only as the test moves the time. ({@code RateLimiters.create} itself, used by no
+     * guard, is on the JVM's clock.)
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
+    public RateLimiterHandle rateLimiter(Consumer<RateLimitOptions> options) {
+        return GuardSpecBuilder.rateLimiter(ownEngine(), options);
+    }
+
+    private Engine ownEngine() {
         Engine own = engine;
         if (own == null) {
             synchronized (this) {
@@ -76,7 +94,7 @@ public final class VirtualTime implements Clock, Scheduler, Sleeper {
                 }
             }
         }
-        return GuardSpecBuilder.on(own);
+        return own;
     }
 
     /** How much time has passed since this time was made. */

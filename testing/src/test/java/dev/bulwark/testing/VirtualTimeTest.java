@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.AsyncGuard;
 import dev.bulwark.api.Guard;
+import dev.bulwark.api.RateLimiterHandle;
+import dev.bulwark.api.RetryBudgetHandle;
+import dev.bulwark.api.RetryBudgets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -94,5 +97,27 @@ class VirtualTimeTest {
         time.advance(Duration.ofSeconds(1));
         assertInstanceOf(TimeoutException.class, outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
         caller.join();
+    }
+
+    @Test
+    void shouldTurnAStandaloneRateLimitersWindowInVirtualTime() {
+        RateLimiterHandle limiter = time.rateLimiter(o -> o.limit(2, Duration.ofSeconds(1)));
+        assertTrue(limiter.tryAcquire(2));
+        assertFalse(limiter.tryAcquire(1), "the window's two permits are taken");
+        time.advance(Duration.ofSeconds(1));
+        assertTrue(limiter.tryAcquire(1), "a new window in virtual time");
+    }
+
+    @Test
+    void shouldCountARetryBudgetInTheTimeOfTheGuardBuiltWithIt() {
+        RetryBudgetHandle budget = RetryBudgets.create(0, 1, Duration.ofSeconds(10)); // 10 retries per 10 s
+        Guard<String> guard = time.<String>guard()
+                .withRetry(r -> r.maxRetries(10).jitter(Duration.ZERO).budget(budget)).build();
+        assertThrows(IllegalStateException.class, () -> guard.get(() -> {
+            throw new IllegalStateException("down");
+        }));
+        assertEquals(0, budget.balance());
+        time.advance(Duration.ofSeconds(10));
+        assertEquals(10, budget.balance(), "the retries taken expired in virtual time");
     }
 }

@@ -11,6 +11,7 @@ import dev.bulwark.api.spi.GuardProvider;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.retry.TokenRetryBudget;
+import dev.bulwark.impl.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ public final class BulwarkGuardProvider implements GuardProvider {
 
     @Override
     public RetryBudgetHandle newRetryBudget(double ratio, int minPerSecond, Duration ttl) {
-        return new TokenRetryBudget(ratio, minPerSecond, notNull(ttl, "ttl").toNanos(), Engine.shared().clock());
+        // Bound to the clock of the first guard built with it; to the JVM clock if used before any guard is.
+        return TokenRetryBudget.unbound(ratio, minPerSecond, notNull(ttl, "ttl").toNanos(), Clock.system());
     }
 
     @Override

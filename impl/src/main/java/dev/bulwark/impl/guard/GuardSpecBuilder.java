@@ -194,7 +194,7 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
         }
         return OperationSpec.builder(operationName)
                 .stages(adaptiveBulkhead == null ? List.of() : List.of(adaptiveBulkhead.toSpec()))
-                .retry(retry == null ? null : retry.toSpec())
+                .retry(retry == null ? null : retry.toSpec(engine.clock()))
                 .circuitBreaker(circuitBreaker == null ? null : circuitBreaker.toSpec())
                 .bulkhead(bulkhead == null ? null : bulkhead.toSpec())
                 .rateLimit(rateLimit == null ? null : rateLimit.toSpec())

@@ -9,6 +9,8 @@ import dev.bulwark.api.RetryOptions;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.retry.Backoffs;
 import dev.bulwark.impl.retry.RetrySpec;
+import dev.bulwark.impl.retry.TokenRetryBudget;
+import dev.bulwark.impl.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -115,7 +117,11 @@ final class RetrySettings implements RetryOptions {
         return this;
     }
 
-    RetrySpec toSpec() {
+    /** The spec of a guard on an engine with {@code clock}, which a budget of {@code RetryBudgets.create} counts on. */
+    RetrySpec toSpec(Clock clock) {
+        if (budget instanceof TokenRetryBudget ours) {
+            ours.bindTo(clock);
+        }
         return RetrySpec.builder(maxRetries, delay.toNanos(), maxDuration.toNanos(), jitter.toNanos(),
                         ExceptionMatcher.of(retryOn, abortOn))
                 .backoff(backoff, jitterApplies).retryOnResult(retryIfResult).beforeRetryListener(beforeRetry)

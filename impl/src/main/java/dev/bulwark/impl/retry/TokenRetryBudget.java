@@ -7,6 +7,7 @@ import dev.bulwark.impl.Checks;
 import dev.bulwark.impl.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -28,8 +29,14 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
     private final double ratio;
     private final long reserve;
     private final long sliceNanos;
-    private final Clock clock;
-    private final long origin;
+    /**
+     * The clock and the reading the slices count from. Bound once: at construction, or, for a budget made before
+     * any guard ({@code RetryBudgets.create}), by the first guard built with it ({@link #bindTo}), so that its
+     * deposits and withdrawals read the clock of that guard's engine (virtual time in tests); a budget used before
+     * any guard binds to {@link #fallback}.
+     */
+    private final AtomicReference<Timebase> time = new AtomicReference<>();
+    private final Clock fallback;
     private final AtomicReferenceArray<Slice> ring = new AtomicReferenceArray<>(SLICES);
     /** The slice the last deposit went to: while the clock is inside it, a deposit needs no division. */
     private volatile Slice last;
@@ -38,16 +45,62 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
      * @throws IllegalArgumentException for a ratio outside 0..1000, {@code minPerSecond < 0}, or ttl outside 1..60 s
      */
     public TokenRetryBudget(double ratio, int minPerSecond, long ttlNanos, Clock clock) {
+        this(ratio, minPerSecond, ttlNanos, notNull(clock, "clock"), true);
+    }
+
+    private TokenRetryBudget(double ratio, int minPerSecond, long ttlNanos, Clock clock, boolean bound) {
         validate(ratio, minPerSecond, ttlNanos);
         this.ratio = ratio;
         this.reserve = (long) Math.floor(minPerSecond * (ttlNanos / 1e9));
         this.sliceNanos = ttlNanos / SLICES;
-        this.clock = notNull(clock, "clock");
-        this.origin = clock.nanoTime();
+        this.fallback = notNull(clock, "clock");
+        if (bound) {
+            time.set(new Timebase(clock, clock.nanoTime()));
+        }
         for (int i = 0; i < SLICES; i++) {
             ring.set(i, new Slice(Long.MIN_VALUE, Long.MIN_VALUE));
         }
         this.last = ring.get(0);
+    }
+
+    /**
+     * A budget whose clock is that of the first guard built with it ({@link #bindTo}), or {@code fallback} if it is
+     * used before any guard is.
+     */
+    public static TokenRetryBudget unbound(double ratio, int minPerSecond, long ttlNanos, Clock fallback) {
+        return new TokenRetryBudget(ratio, minPerSecond, ttlNanos, fallback, false);
+    }
+
+    /**
+     * Binds an unbound budget to {@code clock}, the clock of the engine of a guard being built with it; nothing to do
+     * if it is bound to that clock already.
+     *
+     * @throws IllegalStateException if it is bound to another clock: one budget cannot count in two times
+     */
+    public void bindTo(Clock clock) {
+        notNull(clock, "clock");
+        Timebase bound = time.get();
+        if (bound == null && time.compareAndSet(null, new Timebase(clock, clock.nanoTime()))) {
+            return;
+        }
+        bound = time.get();
+        if (bound.clock() != clock) {
+            throw new IllegalStateException("This retry budget already counts on another engine's clock ("
+                    + bound.clock() + "), so a guard on an engine with the clock " + clock + " cannot use it: make one budget per"
+                    + " engine (RetryBudgets.create for guards of Guard.builder(), another for an engine of your own)");
+        }
+    }
+
+    private Timebase time() {
+        Timebase bound = time.get();
+        if (bound == null) {
+            time.compareAndSet(null, new Timebase(fallback, fallback.nanoTime()));
+            bound = time.get();
+        }
+        return bound;
+    }
+
+    private record Timebase(Clock clock, long origin) {
     }
 
     /**
@@ -66,7 +119,7 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
 
     @Override
     public void deposit() {
-        deposit(clock.nanoTime());
+        deposit(time().clock().nanoTime());
     }
 
     /** A deposit at {@code nowNanos}, a reading of this budget's clock the caller already made. */
@@ -74,7 +127,8 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
         Slice s = last;
         long into = nowNanos - s.startNanos;
         if (into < 0 || into >= sliceNanos || s.epoch == Long.MIN_VALUE) {
-            s = slice(epoch(nowNanos));
+            Timebase t = time();
+            s = slice(epoch(t, nowNanos), t);
             last = s;
         }
         s.deposits.incrementAndGet();
@@ -82,9 +136,10 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
 
     @Override
     public boolean tryWithdraw() {
+        Timebase t = time();
         while (true) {
-            long epoch = epoch(clock.nanoTime());
-            Slice current = slice(epoch);
+            long epoch = epoch(t, t.clock().nanoTime());
+            Slice current = slice(epoch, t);
             long taken = current.withdrawals.get();
             if (balance(epoch) < 1) {
                 return false;
@@ -97,7 +152,8 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
 
     @Override
     public long balance() {
-        return balance(epoch(clock.nanoTime()));
+        Timebase t = time();
+        return balance(epoch(t, t.clock().nanoTime()));
     }
 
     private long balance(long epoch) {
@@ -113,12 +169,12 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
         return (long) Math.floor(ratio * deposits) + reserve - withdrawals;
     }
 
-    private long epoch(long now) {
-        return Math.floorDiv(now - origin, sliceNanos);
+    private long epoch(Timebase t, long now) {
+        return Math.floorDiv(now - t.origin(), sliceNanos);
     }
 
     /** The slice of {@code epoch}, replacing the one its ring slot holds from an older lap. */
-    private Slice slice(long epoch) {
+    private Slice slice(long epoch, Timebase t) {
         int index = (int) Math.floorMod(epoch, (long) SLICES);
         while (true) {
             Slice s = ring.get(index);
@@ -128,7 +184,7 @@ public final class TokenRetryBudget implements RetryBudgetHandle {
             if (s.epoch > epoch) {
                 return s; // a racing caller's clock ran ahead: count it there, one slice early
             }
-            Slice fresh = new Slice(epoch, origin + epoch * sliceNanos);
+            Slice fresh = new Slice(epoch, t.origin() + epoch * sliceNanos);
             if (ring.compareAndSet(index, s, fresh)) {
                 return fresh;
             }
