@@ -81,8 +81,8 @@ public interface GuardBuilder<T> {
     /**
      * The executor that runs each attempt of a guard from {@link #buildAsync()}; {@link #build()} and
      * {@link #buildUni()}, which do not run attempts on an executor, refuse a builder given one with an
-     * {@link IllegalStateException} rather than ignore it. Default: the engine's, for {@link Guard#builder()} a pool of 100 daemon threads
-     * shared by every guard. Not null; the guard never shuts it down, its owner does.
+     * {@link IllegalStateException} rather than ignore it. Default: the engine's, for {@link Guard#builder()} a pool
+     * of 100 daemon threads shared by every guard. Not null; the guard never shuts it down, its owner does.
      */
     GuardBuilder<T> withExecutor(Executor executor);
 
