@@ -260,7 +260,8 @@ public final class RedisStore implements SharedState {
             resync();
         } catch (RuntimeException e) {
             RedisCommandExecutionException refused = find(e, RedisCommandExecutionException.class);
-            if (refused != null) {
+            // A server still loading, or a master not yet promoted, is an outage to wait out, not a refusal.
+            if (refused != null && !isOutage(refused)) {
                 shutdown();
                 throw new IllegalArgumentException(scrub("Redis at " + description + " refused the connection: "
                         + refused.getMessage() + " (check the user name and password in the URL, and the user's ACL)"),

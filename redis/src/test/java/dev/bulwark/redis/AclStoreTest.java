@@ -16,7 +16,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** An ACL user ({@code redis://user:password@host}): limits shared as that user; its password in no message or log. */
+/**
+ * An ACL user ({@code redis://user:password@host}): limits shared as that user; its password in no message and in
+ * no log line, ours or the driver's, through an outage.
+ */
 class AclStoreTest {
 
     private static final String PASSWORD = "acl-s3cret-Pw";
@@ -24,10 +27,15 @@ class AclStoreTest {
     @Test
     void shouldShareALimitAsAnAclUserAndKeepThePasswordOutOfTheLog() {
         List<String> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                logged.add(String.valueOf(record.getMessage()));
+                StringBuilder line = new StringBuilder(String.valueOf(formatter.formatMessage(record)));
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    line.append(" / ").append(t);
+                }
+                logged.add(line.toString());
             }
 
             @Override
@@ -38,7 +46,7 @@ class AclStoreTest {
             public void close() {
             }
         };
-        Logger log = Logger.getLogger(RedisStore.class.getName());
+        Logger log = Logger.getLogger(""); // ours and the driver's (Lettuce logs through JUL here)
         log.addHandler(capture);
         try (RedisServer server = RedisServer.start()) {
             assertTrue(server.command("ACL SETUSER app on >" + PASSWORD + " ~* &* +@all").contains("+OK"));

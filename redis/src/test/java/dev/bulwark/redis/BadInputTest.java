@@ -1,5 +1,6 @@
 package dev.bulwark.redis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,16 @@ class BadInputTest {
         assertTrue(noStore.getMessage().contains("needs a store"), noStore.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RedisStore.builder("redis://127.0.0.1:1")
                 .commandTimeout(Duration.ZERO));
+    }
+
+    @Test
+    void shouldKeepANamesBracesOutOfItsClusterHashTag() {
+        try (RedisStore store = RedisStore.create("redis://127.0.0.1:" + RedisServer.freePort())) {
+            assertEquals("bulwark:rl:{partner}", store.key("rl", "partner"));
+            assertEquals("bulwark:rl:{a%7Bb%7D}", store.key("rl", "a{b}"), "only our braces make the hash tag");
+            assertEquals("bulwark:rl:{a%257Bb%7D}", store.key("rl", "a%7Bb}"), "escaping is one-to-one");
+            assertEquals("bulwark:cb:{%7D%7B}", store.key("cb", "}{"));
+        }
     }
 
     @Test
