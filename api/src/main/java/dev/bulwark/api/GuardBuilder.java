@@ -93,6 +93,17 @@ public interface GuardBuilder<T> {
     GuardBuilder<T> withSharedStore(SharedStore store);
 
     /**
+     * Builds a synchronous guard whose rate limit, circuit breaker and bulkhead keep one state per key, at most
+     * {@code maxPartitions} live at once (those at rest evicted least recently used first; when none is, new keys
+     * share one overflow partition).
+     *
+     * @param maxPartitions the bound on live partitions, at least 1 (10,000 is {@link PartitionKey}'s default)
+     * @throws IllegalArgumentException if {@code maxPartitions} is below 1, or nothing is partitioned (no rate
+     *         limit, breaker or bulkhead)
+     */
+    PartitionedGuard<T> buildPartitioned(int maxPartitions);
+
+    /**
      * A synchronous guard with the settings so far. Each call builds a new guard whose breaker, bulkhead and rate
      * limit start fresh; a named breaker replaces the earlier one registered under its name.
      *

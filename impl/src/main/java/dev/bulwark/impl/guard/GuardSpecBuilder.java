@@ -10,6 +10,7 @@ import dev.bulwark.api.FallbackFunction;
 import dev.bulwark.api.FallbackOptions;
 import dev.bulwark.api.Guard;
 import dev.bulwark.api.GuardBuilder;
+import dev.bulwark.api.PartitionedGuard;
 import dev.bulwark.api.RateLimitOptions;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RetryOptions;
@@ -20,6 +21,7 @@ import dev.bulwark.impl.async.AsyncTypes;
 import dev.bulwark.impl.fallback.FallbackSpec;
 import dev.bulwark.impl.chain.Engine;
 import dev.bulwark.impl.chain.OperationSpec;
+import dev.bulwark.impl.partition.Partitions;
 import dev.bulwark.impl.ratelimit.RateLimiter;
 import dev.bulwark.impl.shared.SharedName;
 import dev.bulwark.impl.timeout.TimeoutSpec;
@@ -164,6 +166,37 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     }
 
     @Override
+    public PartitionedGuard<T> buildPartitioned(int maxPartitions) {
+        noExecutor("buildPartitioned()", "a partitioned guard runs each attempt on the calling thread");
+        if (maxPartitions < 1) {
+            throw new IllegalArgumentException("maxPartitions must be >= 1, was " + maxPartitions);
+        }
+        if (rateLimit == null && circuitBreaker == null && bulkhead == null && adaptiveBulkhead == null) {
+            throw new IllegalArgumentException("buildPartitioned(): nothing to partition; add withRateLimit,"
+                    + " withCircuitBreaker or withBulkhead");
+        }
+        OperationSpec base = spec(false, true).build();
+        // Each key's own state, shared through the store (if any) under <name>:<key id>; no partition takes the
+        // breaker's name in the JVM-wide directory.
+        java.util.function.Function<String, OperationSpec> specFor = id -> {
+            OperationSpec.Builder b = spec(base.name(), false, true);
+            if (base.circuitBreaker() != null) {
+                b.circuitBreaker(base.circuitBreaker().toBuilder().name(null).build());
+            }
+            String suffix = ":" + (id == null ? "~overflow" : id);
+            if (base.sharedRateLimit() != null) {
+                b.sharedRateLimit(new SharedName(base.sharedRateLimit().store(), base.sharedRateLimit().name() + suffix));
+            }
+            if (base.sharedCircuitBreaker() != null) {
+                b.sharedCircuitBreaker(new SharedName(base.sharedCircuitBreaker().store(),
+                        base.sharedCircuitBreaker().name() + suffix));
+            }
+            return b.build();
+        };
+        return new PartitionedSyncGuard<>(new Partitions(base.name(), engine, maxPartitions, specFor));
+    }
+
+    @Override
     public AsyncGuard<T> buildAsync() {
         Engine runOn = executor == null ? engine
                 : Engine.builder().clock(engine.clock()).scheduler(engine.scheduler()).sleeper(engine.sleeper())
@@ -187,7 +220,10 @@ public final class GuardSpecBuilder<T> implements GuardBuilder<T> {
     }
 
     private OperationSpec.Builder spec(boolean asynchronous, boolean offload) {
-        String operationName = name != null ? name : "guard-" + ANONYMOUS.incrementAndGet();
+        return spec(name != null ? name : "guard-" + ANONYMOUS.incrementAndGet(), asynchronous, offload);
+    }
+
+    private OperationSpec.Builder spec(String operationName, boolean asynchronous, boolean offload) {
         if (bulkhead != null && adaptiveBulkhead != null) {
             throw new IllegalArgumentException("withBulkhead and withAdaptiveBulkhead exclude each other (both limit the"
                     + " calls running at once, at the same place in the chain); keep one");
