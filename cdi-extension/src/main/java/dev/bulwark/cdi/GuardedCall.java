@@ -8,6 +8,7 @@ import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.partition.Partitions;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -56,32 +57,26 @@ final class GuardedCall {
     }
 
     Object invoke(InvocationContext context) throws Exception {
-        if (partitions != null) {
-            return invokePartitioned(context, keyOf.apply(context));
-        }
+        // A partitioned method's key is read once, on the caller's thread, before anything else runs.
+        String key = partitions == null ? null : keyOf.apply(context);
         if (type == null) {
-            return operation.call(PROCEED, context, context);
+            return partitions == null ? operation.call(PROCEED, context, context)
+                    : partitions.call(key, PROCEED, context, context);
         }
         // The caller receives the type's own view of our future, whose cancellation reaches the running attempt.
         if (callerContext == ContextCapture.NONE) {
-            return operation.callAs(type, () -> proceedInRequestContext(context), context);
+            return callAs(key, () -> proceedInRequestContext(context), context);
         }
         // Captured once, here on the caller's thread; the fallback and before-retry actions find it too.
         CallerContext caller = callerContext.capture();
         context.getContextData().put(CallerContext.KEY, caller);
-        return operation.callAs(type, () -> caller.call(() -> proceedInRequestContext(context)), context);
+        return callAs(key, () -> caller.call(() -> proceedInRequestContext(context)), context);
     }
 
-    private Object invokePartitioned(InvocationContext context, String key) throws Exception {
-        if (type == null) {
-            return partitions.call(key, PROCEED, context, context);
-        }
-        if (callerContext == ContextCapture.NONE) {
-            return partitions.callAs(key, type, () -> proceedInRequestContext(context), context);
-        }
-        CallerContext caller = callerContext.capture();
-        context.getContextData().put(CallerContext.KEY, caller);
-        return partitions.callAs(key, type, () -> caller.call(() -> proceedInRequestContext(context)), context);
+    /** The asynchronous call as the method's type, in the key's partition when the method is partitioned. */
+    private Object callAs(String key, Callable<? extends CompletionStage<Object>> attempt, InvocationContext context) {
+        return partitions == null ? operation.callAs(type, attempt, context)
+                : partitions.callAs(key, type, attempt, context);
     }
 
     /** One attempt: the method called and what it returned started (subscribed to) with a request context active. */
