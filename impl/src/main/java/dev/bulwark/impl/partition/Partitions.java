@@ -64,7 +64,7 @@ public final class Partitions {
         this.specFor = specFor;
         Operation first = engine.operation(specFor.apply(null));
         this.metrics = first.metrics();
-        this.overflow = new Partition(first, engine.clock().nanoTime());
+        this.overflow = new Partition(null, first, engine.clock().nanoTime());
         OperationSpec spec = first.spec();
         this.restNanos = spec.rateLimit() == null ? 0 : spec.rateLimit().windowNanos();
         this.overflows = metrics.counter("ft.partitions.overflow.total");
@@ -118,12 +118,9 @@ public final class Partitions {
                 if (live.size() >= max && !makeRoom()) {
                     return overflowed(now);
                 }
-                Partition made = new Partition(engine.operation(specFor.apply(id), metrics), now);
+                Partition made = new Partition(id, engine.operation(specFor.apply(id), metrics), now);
                 Partition raced = live.putIfAbsent(id, made);
                 p = raced != null ? raced : made;
-                if (raced == null) {
-                    p.id = id;
-                }
             }
             if (p.tryEnter(now)) {
                 return p;
@@ -258,9 +255,11 @@ public final class Partitions {
         private volatile int inFlight;
         // When a call last entered: a permit is taken then, so a rate-limit window has run out one window after it.
         volatile long lastUsed;
-        volatile String id;
+        // Final, set before the partition is published: an eviction scan may find it the moment it is in the map.
+        final String id;
 
-        Partition(Operation operation, long now) {
+        Partition(String id, Operation operation, long now) {
+            this.id = id;
             this.operation = operation;
             this.lastUsed = now;
         }
