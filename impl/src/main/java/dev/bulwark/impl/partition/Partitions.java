@@ -163,6 +163,7 @@ public final class Partitions {
             }
             if (atRest(p, now) && p.retire()) {
                 live.remove(p.id, p);
+                p.operation.release(); // a shared breaker's link to the store goes with it
                 evicted++;
             }
         }
