@@ -108,7 +108,7 @@ final class GuardedCalls {
                 // Each key's shared state under <name>:<key id>, which no key can forge (PartitionKeys).
                 Partitions partitions = new Partitions(d.name(), engine, d.partition().max(), id -> spec.apply(
                         shared == null ? null : new SharedName(store, shared.name() + ":" + (id == null
-                                ? "~overflow" : id))));
+                                ? "~overflow" : id))), d.partition().metricsTag());
                 call = new GuardedCall(null, type, requestContexts, capture, partitions,
                         PartitionKeyOf.of(d.partition(), beans));
                 String breakerName = d.circuitBreaker() == null ? null

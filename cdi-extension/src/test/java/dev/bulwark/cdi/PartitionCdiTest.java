@@ -14,6 +14,8 @@ import dev.bulwark.api.PartitionKeyResolver;
 import dev.bulwark.api.PartitionedBy;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -250,6 +252,30 @@ class PartitionCdiTest {
     void aKeyOnAMethodWithNothingToPartitionFailsDeployment() {
         assertMentions(definitionError(NothingToPartition.class).getMessage(),
                 NothingToPartition.class.getName() + ".call()", "the method has none of them");
+    }
+
+    @Test
+    void withTheMetricsTagEachPartitionsSeriesCarryItsKeyAndTheMethodsDoNot() {
+        AdaptiveBulkheadCdiTest.Registry.INSTANCE = new SimpleMeterRegistry();
+        try (Deployment d = Deployment.of(Map.of("bulwark.partitions.metrics-tag", "true"), Service.class,
+                AdaptiveBulkheadCdiTest.Registry.class)) {
+            Service bean = d.bean(Service.class);
+            bean.host("a", false);
+            bean.host("a", false);
+            assertThrows(IllegalStateException.class, () -> bean.host("b", true));
+            MeterRegistry registry = AdaptiveBulkheadCdiTest.Registry.INSTANCE;
+            assertEquals(2.0, registry.get("ft.circuitbreaker.calls.total").tag("method", BREAKER)
+                    .tag("partition", "a").tag("circuitBreakerResult", "success").counter().count());
+            assertEquals(1.0, registry.get("ft.circuitbreaker.calls.total").tag("method", BREAKER)
+                    .tag("partition", "b").tag("circuitBreakerResult", "failure").counter().count());
+            assertEquals(2.0, registry.get("ft.partitions.live").tag("method", BREAKER).gauge().value());
+        }
+    }
+
+    @Test
+    void aMetricsTagThatIsNotABooleanFailsDeploymentNamingTheKey() {
+        assertMentions(definitionError(Map.of("bulwark.partitions.metrics-tag", "yes"), Service.class).getMessage(),
+                "config key bulwark.partitions.metrics-tag must be true or false, was yes");
     }
 
     @Test

@@ -20,6 +20,8 @@ final class PartitionReader {
     /** The config key of the bound on live partitions per method. */
     static final String MAX = "bulwark.partitions.max";
     static final int DEFAULT_MAX = 10_000;
+    /** The config key that gives each partition series of its own, tagged {@code partition}. */
+    static final String METRICS_TAG = "bulwark.partitions.metrics-tag";
 
     private final ConfigLookup config;
     private final Problems problems;
@@ -73,10 +75,25 @@ final class PartitionReader {
             valid = false;
         }
         int max = max();
-        if (!valid || max < 1) {
+        Boolean tagged = metricsTag();
+        if (!valid || max < 1 || tagged == null) {
             return null;
         }
-        return keys.isEmpty() ? new Partitioning(-1, by.value(), max) : new Partitioning(keys.get(0), null, max);
+        return keys.isEmpty() ? new Partitioning(-1, by.value(), max, tagged)
+                : new Partitioning(keys.get(0), null, max, tagged);
+    }
+
+    /** {@code bulwark.partitions.metrics-tag}, false by default; null when it is neither true nor false. */
+    private Boolean metricsTag() {
+        Optional<String> value = config.get(METRICS_TAG).map(String::trim);
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.get());
+        }
+        problems.add("config key " + METRICS_TAG + " must be true or false, was " + value.get());
+        return null;
     }
 
     private int max() {

@@ -108,4 +108,20 @@ final class CompositeRecorder implements MetricsRecorder {
             r.gauge(name, value, tags);
         }
     }
+
+    @Override
+    public MetricsRecorder perMethod() {
+        MetricsRecorder[] perMethod = new MetricsRecorder[recorders.length];
+        for (int i = 0; i < recorders.length; i++) {
+            perMethod[i] = recorders[i].perMethod();
+        }
+        return new CompositeRecorder(perMethod);
+    }
+
+    @Override
+    public void release() {
+        for (MetricsRecorder r : recorders) {
+            r.release();
+        }
+    }
 }

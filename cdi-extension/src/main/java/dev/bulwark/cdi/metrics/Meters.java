@@ -21,6 +21,13 @@ interface Meters<C, D> {
     /** A gauge of a time in nanoseconds, read whenever it is read. */
     void timeGauge(String name, LongSupplier nanos, String... tags);
 
+    /**
+     * Removes the series of {@code name} and exactly {@code tags} (an evicted partition's), where the API can; where
+     * it cannot (OpenTelemetry's counters and histograms), the series stays and stops moving.
+     */
+    default void remove(String name, String... tags) {
+    }
+
     /** Whether to publish {@code ft.circuitbreaker.state.current} too (SmallRye FT's Micrometer metrics have it). */
     default boolean currentStateGauges() {
         return false;

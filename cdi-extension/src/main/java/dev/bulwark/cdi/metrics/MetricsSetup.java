@@ -2,6 +2,7 @@ package dev.bulwark.cdi.metrics;
 
 import dev.bulwark.cdi.optional.OptionalApi;
 import dev.bulwark.impl.chain.MetricsProvider;
+import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
@@ -46,8 +47,19 @@ public final class MetricsSetup {
         if (found.size() == 1) {
             return found.get(0); // the hot path then calls that recorder directly
         }
-        return operation -> new CompositeRecorder(found.stream().map(p -> p.recorderFor(operation))
-                .toArray(MetricsRecorder[]::new));
+        return new MetricsProvider() {
+            @Override
+            public MetricsRecorder recorderFor(Operation operation) {
+                return new CompositeRecorder(found.stream().map(p -> p.recorderFor(operation))
+                        .toArray(MetricsRecorder[]::new));
+            }
+
+            @Override
+            public MetricsRecorder recorderFor(Operation operation, String partition) {
+                return new CompositeRecorder(found.stream().map(p -> p.recorderFor(operation, partition))
+                        .toArray(MetricsRecorder[]::new));
+            }
+        };
     }
 
     private static void add(List<MetricsProvider> found, MetricsProvider provider) {

@@ -5,6 +5,7 @@ import dev.bulwark.impl.chain.MetricsProvider;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
@@ -33,6 +34,11 @@ public final class MicrometerProvider implements MetricsProvider, Meters<Counter
     }
 
     @Override
+    public MetricsRecorder recorderFor(Operation operation, String partition) {
+        return SlotRecorder.fill(new Recorder(), operation, this, partition);
+    }
+
+    @Override
     public Counter counter(String name, String... tags) {
         return registry.counter(name, Tags.of(tags));
     }
@@ -51,6 +57,15 @@ public final class MicrometerProvider implements MetricsProvider, Meters<Counter
     public void timeGauge(String name, LongSupplier nanos, String... tags) {
         TimeGauge.builder(name, nanos, TimeUnit.NANOSECONDS, LongSupplier::getAsLong).tags(tags)
                 .strongReference(true).register(registry);
+    }
+
+    @Override
+    public void remove(String name, String... tags) {
+        for (Meter meter : registry.find(name).tags(tags).meters()) {
+            if (meter.getId().getTags().size() == tags.length / 2) {
+                registry.remove(meter);
+            }
+        }
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class MpMetricsProvider implements MetricsProvider, Meters<Counter,
     }
 
     @Override
+    public MetricsRecorder recorderFor(Operation operation, String partition) {
+        return SlotRecorder.fill(new Recorder(), operation, this, partition);
+    }
+
+    @Override
     public Counter counter(String name, String... tags) {
         return registry.counter(metadata(name, MetricUnits.NONE), tags(tags));
     }
@@ -47,6 +52,11 @@ public final class MpMetricsProvider implements MetricsProvider, Meters<Counter,
     @Override
     public void timeGauge(String name, LongSupplier nanos, String... tags) {
         register(name, MetricUnits.NANOSECONDS, nanos, tags);
+    }
+
+    @Override
+    public void remove(String name, String... tags) {
+        registry.remove(new MetricID(name, tags(tags)));
     }
 
     private void register(String name, String unit, LongSupplier value, String... tagPairs) {

@@ -31,6 +31,8 @@ public final class OtelMetricsProvider implements MetricsProvider, Meters<OtelMe
     // One instrument per name: every operation's series of a name share it.
     private final Map<String, LongCounter> counters = new ConcurrentHashMap<>();
     private final Map<String, DoubleHistogram> histograms = new ConcurrentHashMap<>();
+    // The callbacks of gauges by name and attributes, to close one when its series is removed.
+    private final Map<String, AutoCloseable> callbacks = new ConcurrentHashMap<>();
 
     public OtelMetricsProvider(Meter meter) {
         this.meter = meter;
@@ -39,6 +41,11 @@ public final class OtelMetricsProvider implements MetricsProvider, Meters<OtelMe
     @Override
     public MetricsRecorder recorderFor(Operation operation) {
         return SlotRecorder.fill(new Recorder(), operation, this);
+    }
+
+    @Override
+    public MetricsRecorder recorderFor(Operation operation, String partition) {
+        return SlotRecorder.fill(new Recorder(), operation, this, partition);
     }
 
     @Override
@@ -56,14 +63,28 @@ public final class OtelMetricsProvider implements MetricsProvider, Meters<OtelMe
     @Override
     public void gauge(String name, LongSupplier value, String... tags) {
         Attributes attributes = attributes(tags);
-        meter.upDownCounterBuilder(name).buildWithCallback(m -> m.record(value.getAsLong(), attributes));
+        callbacks.put(name + attributes, meter.upDownCounterBuilder(name).buildWithCallback(m -> m.record(
+                value.getAsLong(), attributes)));
     }
 
     @Override
     public void timeGauge(String name, LongSupplier nanos, String... tags) {
         Attributes attributes = attributes(tags);
-        meter.counterBuilder(name).setUnit("nanoseconds").buildWithCallback(m -> m.record(nanos.getAsLong(),
-                attributes));
+        callbacks.put(name + attributes, meter.counterBuilder(name).setUnit("nanoseconds").buildWithCallback(
+                m -> m.record(nanos.getAsLong(), attributes)));
+    }
+
+    /** Closes a gauge's callback; a counter's or histogram's series cannot be removed through the API. */
+    @Override
+    public void remove(String name, String... tags) {
+        AutoCloseable callback = callbacks.remove(name + attributes(tags));
+        if (callback != null) {
+            try {
+                callback.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // the API's close() throws nothing
+            }
+        }
     }
 
     private static Attributes attributes(String... tags) {

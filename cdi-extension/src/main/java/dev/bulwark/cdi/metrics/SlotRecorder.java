@@ -33,6 +33,10 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
     C rejected;
     /** Where the series that added stages declare are registered, with the operation's {@code method} tag. */
     Meters<C, D> meters;
+    /** The method's meters, without a partition tag; {@link #meters} is these unless the series are a partition's. */
+    Meters<C, D> methodMeters;
+    /** A tagged partition's meters, to remove when it is released; null otherwise. */
+    PartitionMeters<C, D> partitionMeters;
     String method;
 
     abstract void increment(C counter);
@@ -43,10 +47,25 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
      * Registers every meter of {@code operation} with {@code meters} (counters at zero, so a scrape shows them before
      * the first call) and keeps them in {@code r}; gauges read the operation's live state.
      */
-    @SuppressWarnings("unchecked")
     static <C, D, R extends SlotRecorder<C, D>> R fill(R r, Operation operation, Meters<C, D> meters) {
+        return fill(r, operation, meters, null);
+    }
+
+    /**
+     * As {@link #fill(SlotRecorder, Operation, Meters)}, for one partition whose series carry a {@code partition}
+     * tag when {@code partition} is not null; the method's own series ({@link #perMethod}) go to {@code meters}.
+     */
+    @SuppressWarnings("unchecked")
+    static <C, D, R extends SlotRecorder<C, D>> R fill(R r, Operation operation, Meters<C, D> methodMeters,
+            String partition) {
         OperationSpec spec = operation.spec();
         String method = spec.name();
+        r.methodMeters = methodMeters;
+        Meters<C, D> meters = methodMeters;
+        if (partition != null) {
+            r.partitionMeters = new PartitionMeters<>(methodMeters, partition);
+            meters = r.partitionMeters;
+        }
         r.meters = meters;
         r.method = method;
         boolean hasFallback = spec.fallback() != null;
@@ -137,6 +156,39 @@ abstract class SlotRecorder<C, D> implements MetricsRecorder {
     @Override
     public final void gauge(String name, LongSupplier value, String... tags) {
         meters.gauge(name, value, tagged(tags));
+    }
+
+    @Override
+    public final MetricsRecorder perMethod() {
+        if (partitionMeters == null) {
+            return this;
+        }
+        SlotRecorder<C, D> self = this;
+        return new MetricsRecorder() {
+            @Override
+            public Runnable counter(String name, String... tags) {
+                C counter = methodMeters.counter(name, tagged(tags));
+                return () -> self.increment(counter);
+            }
+
+            @Override
+            public LongConsumer duration(String name, String... tags) {
+                D duration = methodMeters.duration(name, tagged(tags));
+                return nanos -> self.record(duration, nanos);
+            }
+
+            @Override
+            public void gauge(String name, LongSupplier value, String... tags) {
+                methodMeters.gauge(name, value, tagged(tags));
+            }
+        };
+    }
+
+    @Override
+    public final void release() {
+        if (partitionMeters != null) {
+            partitionMeters.removeAll();
+        }
     }
 
     /** {@code method} first, as every series of the operation has it. */

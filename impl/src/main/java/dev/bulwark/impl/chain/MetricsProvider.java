@@ -13,4 +13,12 @@ public interface MetricsProvider {
     MetricsProvider NOOP = operation -> MetricsRecorder.NOOP;
 
     MetricsRecorder recorderFor(Operation operation);
+
+    /**
+     * The recorder of one partition of a partitioned method whose series carry a {@code partition} tag (its id,
+     * {@code bulwark.partitions.metrics-tag=true}). A provider that cannot tag gives the operation's own recorder.
+     */
+    default MetricsRecorder recorderFor(Operation operation, String partition) {
+        return recorderFor(operation);
+    }
 }

@@ -31,22 +31,30 @@ public final class Operation {
     final MetricsRecorder metrics;
     final Stages stages;
 
+    // Whether the recorder is this operation's own, to release with it (not one shared by a method's partitions).
+    private final boolean ownsMetrics;
+
     Operation(OperationSpec spec, Engine engine) {
-        this(spec, engine, null);
+        this(spec, engine, null, null);
     }
 
-    /** @param metrics the recorder to share (one partition of a partitioned method), or null for one of its own */
-    Operation(OperationSpec spec, Engine engine, MetricsRecorder metrics) {
+    /**
+     * @param metrics the recorder to share (one partition of a partitioned method), or null for one of its own
+     * @param partition with no recorder to share, the {@code partition} tag of its own recorder's series, or null
+     */
+    Operation(OperationSpec spec, Engine engine, MetricsRecorder metrics, String partition) {
         this.spec = spec;
         this.engine = engine;
         this.retry = spec.retry() != null ? new RetryPolicy(spec.retry()) : null;
         if (spec.circuitBreaker() != null) {
             String name = spec.circuitBreaker().name() != null ? spec.circuitBreaker().name() : spec.name();
-            this.circuitBreaker = new CircuitBreaker(spec.circuitBreaker(), name, engine.clock());
-            if (spec.circuitBreaker().name() != null) {
-                engine.circuitBreakers().register(circuitBreaker);
-            }
-            if (spec.sharedCircuitBreaker() != null) {
+            CircuitBreaker own = new CircuitBreaker(spec.circuitBreaker(), name, engine.clock());
+            // Claimed before the breaker is linked to a store or metered, so a name held with other settings fails
+            // with nothing to undo; with the same settings this operation shares the breaker already there, which
+            // its first holder linked.
+            this.circuitBreaker = spec.circuitBreaker().name() == null ? own
+                    : engine.circuitBreakers().claim(own, spec.name(), spec.sharedCircuitBreaker());
+            if (spec.sharedCircuitBreaker() != null && circuitBreaker == own) {
                 spec.sharedCircuitBreaker().store().link(spec.sharedCircuitBreaker().name(), circuitBreaker);
             }
         } else {
@@ -58,7 +66,9 @@ public final class Operation {
         this.semaphore = spec.bulkhead() != null && !async ? new SemaphoreBulkhead(spec.bulkhead()) : null;
         this.queue = spec.bulkhead() != null && async ? new QueueingBulkhead(spec.bulkhead()) : null;
         this.timeoutNanos = spec.timeout() != null ? spec.timeout().timeoutNanos() : 0;
-        this.metrics = metrics != null ? metrics : engine.metrics().recorderFor(this);
+        this.ownsMetrics = metrics == null;
+        this.metrics = metrics != null ? metrics : partition != null ? engine.metrics().recorderFor(this, partition)
+                : engine.metrics().recorderFor(this);
         this.stages = Stages.of(this);
     }
 
@@ -151,13 +161,20 @@ public final class Operation {
         return queue;
     }
 
-    /** Removes this operation's circuit breaker from the registry of named breakers. */
+    /**
+     * Lets go of this operation's circuit breaker: it leaves the registry of named breakers (and a shared store) with
+     * the last operation that holds it.
+     */
     public void release() {
+        boolean last = true;
         if (circuitBreaker != null && spec.circuitBreaker().name() != null) {
-            engine.circuitBreakers().unregister(circuitBreaker);
+            last = engine.circuitBreakers().unregister(circuitBreaker);
         }
-        if (spec.sharedCircuitBreaker() != null) {
+        if (spec.sharedCircuitBreaker() != null && last) {
             spec.sharedCircuitBreaker().store().unlink(spec.sharedCircuitBreaker().name(), circuitBreaker);
+        }
+        if (ownsMetrics) {
+            metrics.release();
         }
     }
 

@@ -81,6 +81,18 @@ public interface MetricsRecorder {
     default void gauge(String name, LongSupplier value, String... tags) {
     }
 
+    /**
+     * Where the series of a whole partitioned method go ({@code ft.partitions.*}) when this recorder's carry a
+     * {@code partition} tag: those are per method whatever the tagging.
+     */
+    default MetricsRecorder perMethod() {
+        return this;
+    }
+
+    /** The operation is gone (an evicted partition): its series are removed where the metrics API can. */
+    default void release() {
+    }
+
     /** What {@link #counter} gives where nothing is recorded. */
     Runnable NOTHING = () -> { };
 

@@ -37,6 +37,8 @@ public final class Partitions {
     private static final Logger LOG = Logger.getLogger(Partitions.class.getName());
     /** How often a full map with nothing evictable is scanned again, at most. */
     private static final long RESCAN_NANOS = 100_000_000L;
+    /** The {@code partition} tag of the overflow partition's series; no key's id can be it. */
+    public static final String OVERFLOW_TAG = "~overflow";
 
     private final String name;
     private final Engine engine;
@@ -49,12 +51,22 @@ public final class Partitions {
     private final AtomicBoolean warned = new AtomicBoolean();
     private final AtomicLong lastFruitlessScan = new AtomicLong(Long.MIN_VALUE / 2);
     private final long restNanos;
+    // Whether each partition has series of its own, tagged with its id, instead of sharing the method's.
+    private final boolean tagged;
+
+    /** Partitions sharing the method's series: {@code this(name, engine, max, specFor, false)}. */
+    public Partitions(String name, Engine engine, int max, Function<String, OperationSpec> specFor) {
+        this(name, engine, max, specFor, false);
+    }
 
     /**
      * @param specFor the spec of the partition with the given id ({@link PartitionKeys#id}), or of the overflow
      *        partition for null: the method's settings, with shared names made from the id
+     * @param tagged whether each partition's series carry a {@code partition} tag (its id; the overflow partition's
+     *        is {@value #OVERFLOW_TAG}) and are removed when it is evicted, instead of being the method's
      */
-    public Partitions(String name, Engine engine, int max, Function<String, OperationSpec> specFor) {
+    public Partitions(String name, Engine engine, int max, Function<String, OperationSpec> specFor,
+            boolean tagged) {
         if (max < 1) {
             throw new IllegalArgumentException(name + ": bulwark.partitions.max must be >= 1, was " + max);
         }
@@ -62,13 +74,15 @@ public final class Partitions {
         this.engine = engine;
         this.max = max;
         this.specFor = specFor;
-        Operation first = engine.operation(specFor.apply(null));
+        this.tagged = tagged;
+        Operation first = tagged ? engine.operation(specFor.apply(null), OVERFLOW_TAG)
+                : engine.operation(specFor.apply(null));
         this.metrics = first.metrics();
         this.overflow = new Partition(null, first, engine.clock().nanoTime());
         OperationSpec spec = first.spec();
         this.restNanos = spec.rateLimit() == null ? 0 : spec.rateLimit().windowNanos();
-        this.overflows = metrics.counter("ft.partitions.overflow.total");
-        metrics.gauge("ft.partitions.live", live::size);
+        this.overflows = metrics.perMethod().counter("ft.partitions.overflow.total");
+        metrics.perMethod().gauge("ft.partitions.live", live::size);
     }
 
     /** Runs {@code invoker} on {@code target} in the partition of {@code key}, on the caller's thread. */
@@ -118,14 +132,17 @@ public final class Partitions {
                 if (live.size() >= max && !makeRoom()) {
                     return overflowed(now);
                 }
-                Partition made = new Partition(id, engine.operation(specFor.apply(id), metrics), now);
-                Partition raced = live.putIfAbsent(id, made);
-                p = raced != null ? raced : made;
+                // Made under the map's lock for the id: a partition whose series are its own registers them once,
+                // and no racing copy is made and dropped.
+                p = live.computeIfAbsent(id, made -> new Partition(made, tagged ? engine.operation(
+                        specFor.apply(made), made) : engine.operation(specFor.apply(made), metrics), now));
             }
             if (p.tryEnter(now)) {
                 return p;
             }
-            // Evicted between the lookup and the entry: look again, a fresh partition takes its place.
+            // Evicted between the lookup and the entry: look again; once the eviction has removed it from the map
+            // (right after releasing it), a fresh partition takes its place.
+            Thread.onSpinWait();
         }
     }
 
@@ -162,8 +179,10 @@ public final class Partitions {
                 break;
             }
             if (atRest(p, now) && p.retire()) {
+                // Released while still in the map, so that a new partition of the id (made only once this one is
+                // gone) cannot register its series before this one's are removed; callers meanwhile retry.
+                p.operation.release(); // a shared breaker's link to the store and tagged series go with it
                 live.remove(p.id, p);
-                p.operation.release(); // a shared breaker's link to the store goes with it
                 evicted++;
             }
         }
