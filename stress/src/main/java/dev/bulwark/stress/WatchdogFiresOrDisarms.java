@@ -26,7 +26,7 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 @State
 public class WatchdogFiresOrDisarms {
 
-    private final TimeoutWatchdog watchdog = TimeoutWatchdog.manual(() -> 0L);
+    private final TimeoutWatchdog watchdog = TimeoutWatchdog.driven(() -> 0L);
 
     @Actor
     public void caller(IIII_Result r) {

@@ -59,7 +59,7 @@ public final class VirtualTime implements Clock, Scheduler, Sleeper {
      * builder is given a directory of its own ({@code circuitBreakers(CircuitBreakerRegistry.isolated())}).
      */
     public Engine.Builder engine() {
-        TimeoutWatchdog watchdog = TimeoutWatchdog.manual(this);
+        TimeoutWatchdog watchdog = TimeoutWatchdog.driven(this);
         watchdogs.add(watchdog);
         return Engine.builder().clock(this).scheduler(this).sleeper(this).watchdog(watchdog);
     }

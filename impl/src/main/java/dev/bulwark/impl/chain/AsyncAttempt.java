@@ -3,18 +3,13 @@ package dev.bulwark.impl.chain;
 import static dev.bulwark.impl.chain.Futures.cancel;
 import static dev.bulwark.impl.chain.Throwables.unwrap;
 
-import dev.bulwark.impl.stage.Admission;
 import dev.bulwark.impl.stage.Gate;
 import dev.bulwark.impl.stage.NotStarted;
 import dev.bulwark.impl.stage.Passage;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,27 +19,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class AsyncAttempt {
 
-    private final AsyncCall<?> call;
-    private final Gate[] gates;
+    final AsyncCall<?> call;
+    final Gate[] gates;
     // Each gate's permit, and its mark at marks[offset + i] (after the call's around-stages' marks).
-    private final Object[] permits;
-    private final long[] marks;
+    final Object[] permits;
+    final long[] marks;
     // The attempt at each gate that uses an admission, created only for those; published[0..n) by the count below,
     // so that an abort from another thread finds every one a gate may already have given an abort hook to.
-    private Level[] levels;
+    private AttemptLevel[] levels;
     private volatile int published;
     // The innermost gate whose inside has ended (the outcome goes out from there): neither it nor a gate outside it
     // is told started any more.
     private volatile int reached = -1;
     // Set when the attempt is given up (a timeout, the caller's cancel): what has not started yet never starts.
-    private volatile boolean aborted;
+    volatile boolean aborted;
     // A timeout ended the attempt: gates inside it exit later, still using this attempt's permits and marks.
-    private volatile boolean endedEarly;
+    volatile boolean endedEarly;
     // The offloaded method's task, then the stage the method returned, so that an abort can stop them.
     private volatile Object inside;
     // An admission came after its gate's enter returned (a permit waited for, a bulkhead place handed over by another
     // call): the method then does not run on the thread that admitted it, which may be another call's.
-    private volatile boolean deferred;
+    volatile boolean deferred;
 
     // The race this attempt is one of (hedging), which hears its outcome in place of the call; or null.
     private final RaceRound round;
@@ -69,10 +64,10 @@ final class AsyncAttempt {
 
     /**
      * Gates {@code i} and those inside it let the attempt through, or one refuses it. A gate that needs no admission,
-     * or admits this attempt at once, is entered here, directly; otherwise it gets a {@link Level} and the attempt
+     * or admits this attempt at once, is entered here, directly; otherwise it gets a {@link AttemptLevel} and the attempt
      * goes on from that admission.
      */
-    private void enter(int i) {
+    void enter(int i) {
         int offset = marks.length - gates.length;
         for (; i < gates.length; i++) {
             Gate gate = gates[i];
@@ -80,7 +75,7 @@ final class AsyncAttempt {
             if (gate.usesAdmission()) {
                 permit = gate.admitAtOnce();
                 if (permit == null) {
-                    Level level = new Level(i, PENDING);
+                    AttemptLevel level = new AttemptLevel(this, i, AttemptLevel.PENDING);
                     publish(level);
                     level.enterer = Thread.currentThread();
                     level.entering = true;
@@ -113,20 +108,20 @@ final class AsyncAttempt {
      * Gate {@code i} admitted the attempt and what is inside it has started: unless that is over already, the gate
      * hears of it, with the attempt's admission there ({@code level}), or one made now for a gate admitted at once.
      */
-    private void startedInside(int i, Object permit, long mark, Level level) {
+    void startedInside(int i, Object permit, long mark, AttemptLevel level) {
         if (reached >= i) {
             return;
         }
         if (level == null) {
-            level = new Level(i, ADMITTED);
+            level = new AttemptLevel(this, i, AttemptLevel.ADMITTED);
             publish(level);
         }
         gates[i].started(permit, mark, level);
     }
 
-    private void publish(Level level) {
+    private void publish(AttemptLevel level) {
         if (levels == null) {
-            levels = new Level[gates.length];
+            levels = new AttemptLevel[gates.length];
         }
         levels[level.index] = level;
         // A gate admitted at once gets its admission after those inside it: the count never goes down.
@@ -137,7 +132,7 @@ final class AsyncAttempt {
      * What ran inside gate {@code i} ended: each gate from {@code i} outwards hands its permit back with the outcome
      * (or replaces it), until one that a timeout already ended, which keeps this late outcome from going further.
      */
-    private void ended(int i, Object value, Throwable failure, Passage passage) {
+    void ended(int i, Object value, Throwable failure, Passage passage) {
         if (i > reached) {
             reached = i;
         }
@@ -151,8 +146,8 @@ final class AsyncAttempt {
             }
             // Read after the exit: a gate's timer that ended the attempt first was armed with its admission
             // published, and the exit's losing compare-and-set makes that publication visible here.
-            Level[] tracked = levels;
-            Level level = tracked == null ? null : tracked[i];
+            AttemptLevel[] tracked = levels;
+            AttemptLevel level = tracked == null ? null : tracked[i];
             if (level != null && !level.finish()) {
                 return;
             }
@@ -192,9 +187,9 @@ final class AsyncAttempt {
     void abortInside(int i, boolean interrupt) {
         aborted = true;
         int count = published;
-        Level[] tracked = levels;
+        AttemptLevel[] tracked = levels;
         for (int j = i + 1; j < count; j++) {
-            Level level = tracked[j];
+            AttemptLevel level = tracked[j];
             if (level != null) {
                 level.abort();
             }
@@ -313,112 +308,5 @@ final class AsyncAttempt {
         }
         boolean nothing = failure instanceof NotStarted || (failure != null && withdrawn);
         ended(gates.length - 1, value, failure, nothing ? Passage.NOT_STARTED : Passage.RAN);
-    }
-
-    private static final int PENDING = 0;
-    private static final int ADMITTED = 1;
-    private static final int REFUSED = 2;
-    private static final int ENDED = 3;
-    private static final int DONE = 4;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Level.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** The attempt at gate {@code index}: what the gate is given to admit or refuse it, and its permit after. */
-    private final class Level implements Admission {
-        final int index;
-        volatile int state;
-        // Whether, and on which thread, the gate's enter is running: an admission from inside it is at once.
-        volatile boolean entering;
-        Thread enterer;
-        private volatile Runnable abort;
-
-        Level(int index, int state) {
-            this.index = index;
-            this.state = state;
-        }
-
-        @Override
-        public void admit(Object permit) {
-            if (!STATE.compareAndSet(this, PENDING, ADMITTED)) {
-                return; // given up meanwhile
-            }
-            permits[index] = permit;
-            long mark = gates[index].mark();
-            marks[marks.length - gates.length + index] = mark;
-            if (!entering || Thread.currentThread() != enterer) {
-                deferred = true;
-            }
-            enter(index + 1);
-            if (gates[index].followsStart()) {
-                startedInside(index, permit, mark, this);
-            }
-        }
-
-        @Override
-        public void refuse(Throwable rejection) {
-            if (STATE.compareAndSet(this, PENDING, REFUSED)) {
-                ended(index - 1, null, rejection,
-                        rejection instanceof NotStarted ? Passage.NOT_STARTED : Passage.REFUSED);
-            }
-        }
-
-        @Override
-        public void end(Throwable failure) {
-            if (!STATE.compareAndSet(this, ADMITTED, ENDED)) {
-                return;
-            }
-            endedEarly = true;
-            abortInside(index, true);
-            Runnable settle = () -> ended(index - 1, null, failure, Passage.RAN);
-            try {
-                call.steps().execute(settle);
-            } catch (RejectedExecutionException refused) {
-                // An executor that refuses work must not leave the caller waiting forever, nor put what follows
-                // (breaker, retry, fallback: the application's code) on the timer's thread.
-                call.op.engine.rescue(settle);
-            }
-        }
-
-        /** The outcome from inside goes on outwards, unless {@link #end} already sent one. */
-        boolean finish() {
-            return STATE.compareAndSet(this, ADMITTED, DONE);
-        }
-
-        @Override
-        public void onAbort(Runnable abort) {
-            this.abort = abort;
-            if (abort != null && aborted) {
-                abort.run(); // the attempt was given up while the hook was being set
-            }
-        }
-
-        void abort() {
-            Runnable hook = abort;
-            if (hook != null && state == PENDING) {
-                hook.run();
-            }
-        }
-
-        @Override
-        public Future<?> after(long delayNanos, Runnable task) {
-            return call.op.engine.scheduleOn(call.steps(), task, delayNanos, this::refuse);
-        }
-
-        @Override
-        public Future<?> deadline(long delayNanos, Runnable task) {
-            return call.op.engine.scheduler().schedule(task, delayNanos);
-        }
-
-        @Override
-        public boolean over() {
-            return aborted || call.isDone();
-        }
     }
 }

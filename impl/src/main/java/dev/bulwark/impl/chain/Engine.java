@@ -44,9 +44,8 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService ownExecutor;
     private final TimeoutWatchdog ownWatchdog;
     private final OwnThreads threads = new OwnThreads();
-    /** Runs what a refusing executor would not (see {@link #rescue}); made at the first refusal. */
-    private ExecutorService rescuer;
-    private boolean closed;
+    /** Runs what a refusing executor would not (see {@link #rescue}). */
+    private final Rescuer rescuer = new Rescuer(threads.factory("bulwark-rescue"));
 
     private Engine(Builder b) {
         this.clock = b.clock;
@@ -136,7 +135,15 @@ public final class Engine implements AutoCloseable {
      * metrics recorder {@code metrics} of the operation it partitions, so that its series stay one per method.
      */
     public Operation operation(OperationSpec spec, MetricsRecorder metrics) {
-        return new Operation(spec, this, notNull(metrics, "metrics"));
+        return new Operation(spec, this, notNull(metrics, "metrics"), null);
+    }
+
+    /**
+     * Builds one partition of a partitioned operation with series of its own, tagged {@code partition} (its id):
+     * {@code bulwark.partitions.metrics-tag=true}.
+     */
+    public Operation operation(OperationSpec spec, String partition) {
+        return new Operation(spec, this, null, notNull(partition, "partition"));
     }
 
     public Clock clock() {
@@ -200,36 +207,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code task}, which settles a call the executor refused to run (its retry, its timeout), on a thread of
-     * its own instead of the caller's: that caller is often the scheduler's single thread, which fires every
-     * timeout and retry delay of the engine, and the breaker, retry and fallback that follow run the application's
-     * code. Refusals are rare (a saturated or shut-down executor), so these threads are made on demand and end when
-     * idle.
-     */
+    /** Runs {@code task}, which settles a call the executor refused to run, on a thread of its own. */
     void rescue(Runnable task) {
-        ExecutorService pool;
-        synchronized (this) {
-            if (closed) {
-                pool = null;
-            } else {
-                if (rescuer == null) {
-                    ThreadPoolExecutor rescue = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
-                            new java.util.concurrent.SynchronousQueue<>(), threads.factory("bulwark-rescue"));
-                    rescuer = rescue;
-                }
-                pool = rescuer;
-            }
-        }
-        if (pool == null) {
-            task.run(); // the engine is closing: nothing else is left to run it
-            return;
-        }
-        try {
-            pool.execute(task);
-        } catch (RejectedExecutionException closing) {
-            task.run();
-        }
+        rescuer.run(task);
     }
 
     /**
@@ -239,14 +219,7 @@ public final class Engine implements AutoCloseable {
      */
     @Override
     public void close() {
-        ExecutorService rescue;
-        synchronized (this) {
-            closed = true;
-            rescue = rescuer;
-        }
-        if (rescue != null) {
-            rescue.shutdown();
-        }
+        rescuer.close();
         if (ownScheduler != null) {
             ownScheduler.shutdownNow();
         }
@@ -266,11 +239,7 @@ public final class Engine implements AutoCloseable {
      */
     public boolean awaitTermination(long waitNanos) throws InterruptedException {
         long deadline = System.nanoTime() + Math.min(waitNanos, TimeUnit.DAYS.toNanos(365)); // no overflow
-        ExecutorService rescue;
-        synchronized (this) {
-            rescue = rescuer;
-        }
-        for (ExecutorService pool : new ExecutorService[] {ownScheduler, ownExecutor, rescue}) {
+        for (ExecutorService pool : new ExecutorService[] {ownScheduler, ownExecutor, rescuer.pool()}) {
             if (pool != null && !pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 return false;
             }
@@ -357,7 +326,7 @@ public final class Engine implements AutoCloseable {
         /**
          * Interrupts synchronous calls that overrun their timeout. Default: a watchdog on the {@link #clock(Clock)}
          * with one daemon thread ({@code bulwark-timeout-watchdog-1}), closed by {@link Engine#close()}; a watchdog
-         * given here (such as {@link TimeoutWatchdog#manual}) is not closed by the engine.
+         * given here (such as {@link TimeoutWatchdog#driven}) is not closed by the engine.
          */
         public Builder watchdog(TimeoutWatchdog watchdog) {
             this.watchdog = notNull(watchdog, "watchdog");

@@ -57,8 +57,11 @@ public final class TimeoutWatchdog implements AutoCloseable {
         return new TimeoutWatchdog(clock, threads);
     }
 
-    /** A watchdog without a thread: the test calls {@link #tick()} after moving its clock. */
-    public static TimeoutWatchdog manual(Clock clock) {
+    /**
+     * A watchdog without a thread of its own, driven by whoever moves {@code clock}: it calls {@link #tick()} after
+     * each move (the virtual time of {@code bulwark-testing}, or a host that already wakes on its own schedule).
+     */
+    public static TimeoutWatchdog driven(Clock clock) {
         return new TimeoutWatchdog(clock, null);
     }
 

@@ -126,7 +126,7 @@ class RateLimitChainTest {
 
     @Test
     void shouldStopWaitingAndKeepTheInterruptWhenInterrupted() throws Exception {
-        Engine interrupting = Engine.builder().clock(time).scheduler(time).watchdog(TimeoutWatchdog.manual(time))
+        Engine interrupting = Engine.builder().clock(time).scheduler(time).watchdog(TimeoutWatchdog.driven(time))
                 .sleeper(nanos -> {
                     throw new InterruptedException("stop");
                 }).build();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TimeoutWatchdogTest {
 
     private final VirtualTime time = new VirtualTime();
-    private final TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
+    private final TimeoutWatchdog watchdog = TimeoutWatchdog.driven(time);
 
     @AfterEach
     void clearInterrupt() {

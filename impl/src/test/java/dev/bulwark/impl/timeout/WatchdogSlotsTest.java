@@ -32,7 +32,7 @@ class WatchdogSlotsTest {
     void shouldNotKeepASlotPerVirtualThreadEverSeen() throws Exception {
         ExecutorService virtualThreads = virtualThreads();
         VirtualTime time = new VirtualTime();
-        TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
+        TimeoutWatchdog watchdog = TimeoutWatchdog.driven(time);
         int threads = 10_000;
         CountDownLatch called = new CountDownLatch(threads);
         CountDownLatch release = new CountDownLatch(1);
@@ -63,7 +63,7 @@ class WatchdogSlotsTest {
     void shouldStillInterruptAVirtualThreadThatOverruns() throws Exception {
         ExecutorService virtualThreads = virtualThreads();
         VirtualTime time = new VirtualTime();
-        TimeoutWatchdog watchdog = TimeoutWatchdog.manual(time);
+        TimeoutWatchdog watchdog = TimeoutWatchdog.driven(time);
         CountDownLatch armed = new CountDownLatch(1);
         var outcome = new java.util.concurrent.CompletableFuture<Boolean>();
         virtualThreads.execute(() -> {
