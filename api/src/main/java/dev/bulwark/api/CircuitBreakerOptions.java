@@ -12,8 +12,12 @@ public interface CircuitBreakerOptions {
 
     /**
      * Registers the breaker under this name (not null) so that operators can read and control it: for
-     * {@link Guard#builder()}, with {@link CircuitBreakerMaintenance#get()}. A breaker built later under the same name
-     * replaces the earlier one there. Default: not registered, and known by the guard's {@code name}.
+     * {@link Guard#builder()}, with {@link CircuitBreakerMaintenance#get()}. One name is one breaker: a guard built
+     * later under a name already registered shares that breaker (its state, counts and listeners) when every setting
+     * agrees (the numbers, {@code failOn}/{@code skipOn} as sets, the same listener objects, the same shared store and
+     * name, the same engine's clock), and its {@code build()} throws an {@link IllegalStateException} naming the
+     * breaker, both guards and each setting that differs when one does not. Default: not registered, and known by the
+     * guard's {@code name}.
      */
     CircuitBreakerOptions name(String name);
 

@@ -55,6 +55,11 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
         return spec;
     }
 
+    /** The clock its delay and windows run on, for the directory's check that two holders of one name agree. */
+    Clock clock() {
+        return clock;
+    }
+
     /**
      * Asks to let one call through.
      *

@@ -5,7 +5,9 @@ import static dev.bulwark.impl.Preconditions.notNull;
 import dev.bulwark.api.CircuitStateListener;
 import dev.bulwark.impl.Checks;
 import dev.bulwark.impl.exception.ExceptionMatcher;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Immutable circuit-breaker settings, validated once, when {@link Builder#build()} makes them.
@@ -152,6 +154,47 @@ public final class CircuitBreakerSpec {
     /** The share of slow calls that trips it, over 0 and at most 1 (used with slow calls only). */
     public double slowCallRatio() {
         return slowCallRatio;
+    }
+
+    /** A setting two breakers of one name disagree on: its value here ({@code mine}) and there ({@code theirs}). */
+    record Difference(String setting, Object mine, Object theirs) {
+    }
+
+    /** Every setting that differs between this spec and {@code other}; empty when they are {@link #equals equal}. */
+    List<Difference> differences(CircuitBreakerSpec other) {
+        List<Difference> found = new ArrayList<>();
+        differ(found, "name", name, other.name);
+        differ(found, "requestVolumeThreshold", requestVolumeThreshold, other.requestVolumeThreshold);
+        differ(found, "failureRatio", failureRatio, other.failureRatio);
+        differ(found, "consecutiveFailures", consecutiveFailures, other.consecutiveFailures);
+        differ(found, "delayNanos", delayNanos, other.delayNanos);
+        differ(found, "successThreshold", successThreshold, other.successThreshold);
+        differ(found, "failOn", failOn, other.failOn);
+        // Listeners have no value to compare: the same listener objects, in the same order, or they differ.
+        differ(found, "listeners", listeners, other.listeners);
+        differ(found, "windowNanos", windowNanos, other.windowNanos);
+        differ(found, "buckets", buckets, other.buckets);
+        differ(found, "slowCallNanos", slowCallNanos, other.slowCallNanos);
+        differ(found, "slowCallRatio", slowCallRatio, other.slowCallRatio);
+        return found;
+    }
+
+    private static void differ(List<Difference> found, String setting, Object mine, Object theirs) {
+        if (!Objects.equals(mine, theirs)) {
+            found.add(new Difference(setting, mine, theirs));
+        }
+    }
+
+    /** Equal when every setting is: the numbers, the name, {@link ExceptionMatcher#equals failOn}, the same listeners. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CircuitBreakerSpec other && differences(other).isEmpty();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, requestVolumeThreshold, failureRatio, consecutiveFailures, delayNanos,
+                successThreshold, failOn, listeners, windowNanos, buckets, slowCallNanos, slowCallRatio);
     }
 
     @Override

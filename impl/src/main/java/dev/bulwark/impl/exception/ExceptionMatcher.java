@@ -1,6 +1,7 @@
 package dev.bulwark.impl.exception;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -72,6 +73,21 @@ public final class ExceptionMatcher implements Predicate<Throwable> {
             }
         }
         return false;
+    }
+
+    /**
+     * Equal when both match the same exceptions by the same lists: the included classes and the excluded ones, each
+     * as a set (their order and repeats do not change what matches).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExceptionMatcher other && Set.copyOf(included).equals(Set.copyOf(other.included))
+                && Set.copyOf(excluded).equals(Set.copyOf(other.excluded));
+    }
+
+    @Override
+    public int hashCode() {
+        return Set.copyOf(included).hashCode() * 31 + Set.copyOf(excluded).hashCode();
     }
 
     @Override
