@@ -6,6 +6,7 @@ import dev.bulwark.impl.async.Continuation;
 import dev.bulwark.impl.circuitbreaker.CircuitBreakerRegistry;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.time.Clock;
+import dev.bulwark.impl.time.CoarseClock;
 import dev.bulwark.impl.time.Scheduler;
 import dev.bulwark.impl.time.Sleeper;
 import dev.bulwark.impl.timeout.TimeoutWatchdog;
@@ -44,11 +45,14 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService ownExecutor;
     private final TimeoutWatchdog ownWatchdog;
     private final OwnThreads threads = new OwnThreads();
+    private final CoarseClock coarseClock;
     /** Runs what a refusing executor would not (see {@link #rescue}). */
     private final Rescuer rescuer = new Rescuer(threads.factory("bulwark-rescue"));
 
     private Engine(Builder b) {
-        this.clock = b.clock;
+        // The system clock gets a coarse reading of its own (a ticker of this engine's); a given clock keeps its own.
+        this.coarseClock = b.clock == Clock.system() ? new CoarseClock(threads.factory("bulwark-clock")) : null;
+        this.clock = coarseClock != null ? coarseClock : b.clock;
         this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.REAL;
         this.metrics = b.metrics;
         this.circuitBreakers = b.circuitBreakers;
@@ -220,6 +224,9 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         rescuer.close();
+        if (coarseClock != null) {
+            coarseClock.close();
+        }
         if (ownScheduler != null) {
             ownScheduler.shutdownNow();
         }

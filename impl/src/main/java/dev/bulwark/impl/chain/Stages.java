@@ -31,6 +31,7 @@ import java.util.List;
 final class Stages {
 
     private static final Gate[] NO_GATES = {};
+    private static final Around[] NO_AROUNDS = {};
 
     final Around[] arounds;
     /**
@@ -83,7 +84,8 @@ final class Stages {
             gates.add(new QueueGate(op.queue, op.metrics, engine.clock(), name));
         }
         added(Place.BULKHEAD, spec, context, arounds, gates);
-        Around[] all = arounds.toArray(new Around[0]);
+        // Shared empty arrays: a partition's operation among thousands then has one object less to reach per call.
+        Around[] all = arounds.isEmpty() ? NO_AROUNDS : arounds.toArray(new Around[0]);
         for (int k = 0; k < all.length; k++) {
             if (all[k] instanceof Race && (k < all.length - 1 || !async)) {
                 throw new IllegalArgumentException(name + ": " + all[k] + (async
@@ -93,7 +95,7 @@ final class Stages {
             }
         }
         boolean inert = spec.fallback() == null && !op.metrics.enabled();
-        Around[] sync = inert ? Arrays.copyOfRange(all, 1, all.length) : all;
+        Around[] sync = !inert ? all : all.length == 1 ? NO_AROUNDS : Arrays.copyOfRange(all, 1, all.length);
         return new Stages(all, sync, gates.isEmpty() ? NO_GATES : gates.toArray(new Gate[0]));
     }
 

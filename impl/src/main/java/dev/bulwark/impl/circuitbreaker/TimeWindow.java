@@ -36,7 +36,7 @@ final class TimeWindow implements FailureWindow {
         this.failureRatio = spec.failureRatio();
         this.slowRatio = spec.slowCallNanos() > 0 ? spec.slowCallRatio() : 0;
         this.clock = clock;
-        this.origin = clock.nanoTime();
+        this.origin = clock.coarseNanoTime(); // never after a later coarse reading
         this.ring = new AtomicReferenceArray<>(buckets);
         for (int i = 0; i < buckets; i++) {
             ring.set(i, new Bucket(Long.MIN_VALUE, Long.MIN_VALUE));
@@ -51,7 +51,8 @@ final class TimeWindow implements FailureWindow {
 
     @Override
     public boolean record(boolean failure, boolean slow) {
-        long now = clock.nanoTime();
+        // A coarse reading: a call recorded a millisecond late lands in the bucket it would have a moment later.
+        long now = clock.coarseNanoTime();
         Bucket bucket = last;
         long into = now - bucket.startNanos;
         if (into < 0 || into >= bucketNanos || bucket.epoch == Long.MIN_VALUE) {

@@ -124,8 +124,14 @@ public final class Partitions {
 
     /** The partition for {@code key}, counted as in use until {@link Partition#exit}. */
     Partition enter(String key) {
-        String id = PartitionKeys.id(key);
         long now = engine.clock().nanoTime();
+        // A plain key is its own id, so a partition found under the raw key whose id is plain is the key's: no scan
+        // of the key's characters on the way. Found otherwise (a raw "#..." naming a hashed id), it is not.
+        Partition hit = key == null ? null : live.get(key);
+        if (hit != null && hit.plain && hit.tryEnter(now)) {
+            return hit;
+        }
+        String id = PartitionKeys.id(key);
         while (true) {
             Partition p = live.get(id);
             if (p == null) {
@@ -277,9 +283,12 @@ public final class Partitions {
         volatile long lastUsed;
         // Final, set before the partition is published: an eviction scan may find it the moment it is in the map.
         final String id;
+        // Whether the id is a key itself (not a hash, not the null key's, not the overflow's).
+        final boolean plain;
 
         Partition(String id, Operation operation, long now) {
             this.id = id;
+            this.plain = id != null && id.charAt(0) != '#' && id.charAt(0) != '~';
             this.operation = operation;
             this.lastUsed = now;
         }
