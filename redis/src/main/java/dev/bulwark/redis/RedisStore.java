@@ -7,7 +7,9 @@ import dev.bulwark.impl.shared.SharedState;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -24,6 +26,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +65,11 @@ public final class RedisStore implements SharedState {
     /** How long one store command may take before the call decides locally. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
     public static final String DEFAULT_KEY_PREFIX = "bulwark:";
+    /**
+     * How many commands may wait for their answers on one connection; more fail at once, and the calls decide by
+     * {@link OnFailure} as when the store does not answer. Lettuce's own default has no bound.
+     */
+    public static final int DEFAULT_REQUEST_QUEUE_SIZE = 1024;
 
     private final String description;
     private final String prefix;
@@ -113,6 +121,7 @@ public final class RedisStore implements SharedState {
                     .autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .requestQueueSize(b.requestQueueSize)
                     .socketOptions(socket)
                     // A resharding or a failover answers MOVED (or fails a node): the topology is read again then,
                     // and every 30 s in any case.
@@ -132,6 +141,9 @@ public final class RedisStore implements SharedState {
                     // While disconnected a command fails at once instead of queueing until its timeout.
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    // A link that takes commands but never answers (half-open, or slower than the timeout) would
+                    // otherwise keep every timed-out command in Lettuce's stack until an answer that may never come.
+                    .requestQueueSize(b.requestQueueSize)
                     .socketOptions(socket);
             if (ssl != null) {
                 options.sslOptions(ssl);
@@ -139,6 +151,14 @@ public final class RedisStore implements SharedState {
             single.setOptions(options.build());
             this.client = single;
         }
+        // Lettuce reconnects by itself after a reset; without this the store would wait for the next second's probe
+        // to notice, so sharing resumed up to a second after the link was back.
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                health.probeNow();
+            }
+        });
         this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-redis-reconnect");
             t.setDaemon(true);
@@ -238,6 +258,7 @@ public final class RedisStore implements SharedState {
      * does not accept) is a configuration error.
      */
     private void connect() {
+        long started = health.now();
         try {
             Connected commands;
             StatefulRedisPubSubConnection<String, String> pubsub;
@@ -256,7 +277,7 @@ public final class RedisStore implements SharedState {
             pubsub.sync().subscribe(breakers.channel());
             this.connection = commands;
             this.subscription = pubsub;
-            health.succeeded();
+            health.succeeded(started);
             resync();
         } catch (RuntimeException e) {
             RedisCommandExecutionException refused = find(e, RedisCommandExecutionException.class);
@@ -440,12 +461,16 @@ public final class RedisStore implements SharedState {
                 || m.startsWith("ASK") || m.startsWith("NOREPLICAS") || m.startsWith("BUSY");
     }
 
-    /** Settings of a store; defaults: key prefix {@code bulwark:}, 50 ms command timeout, {@link OnFailure#LOCAL}. */
+    /**
+     * Settings of a store; defaults: key prefix {@code bulwark:}, 50 ms command timeout, {@link OnFailure#LOCAL}, 1024
+     * commands waiting per connection.
+     */
     public static final class Builder {
         private final String url;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(2);
+        private int requestQueueSize = DEFAULT_REQUEST_QUEUE_SIZE;
         private OnFailure onFailure = OnFailure.LOCAL;
         private boolean cluster;
         private Path caFile;
@@ -468,6 +493,19 @@ public final class RedisStore implements SharedState {
                 throw new IllegalArgumentException("commandTimeout must be > 0, was " + commandTimeout);
             }
             this.commandTimeout = commandTimeout;
+            return this;
+        }
+
+        /**
+         * How many commands may wait for their answers on one connection, >= 1; default
+         * {@value RedisStore#DEFAULT_REQUEST_QUEUE_SIZE}. A command beyond it is not sent: the call decides by
+         * {@link OnFailure}, as for a store that does not answer.
+         */
+        public Builder requestQueueSize(int requestQueueSize) {
+            if (requestQueueSize < 1) {
+                throw new IllegalArgumentException("requestQueueSize must be >= 1, was " + requestQueueSize);
+            }
+            this.requestQueueSize = requestQueueSize;
             return this;
         }
 

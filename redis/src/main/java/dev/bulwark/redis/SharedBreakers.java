@@ -140,6 +140,7 @@ final class SharedBreakers extends RedisPubSubAdapter<String, String> {
             if (!store.shouldTry()) {
                 return;
             }
+            long sent = store.health().now();
             try {
                 store.<Long>evalAsync(PUBLISH, ScriptOutputType.INTEGER, keys, state, store.replica(),
                         Long.toString(ttlMillis), channel(), name)
@@ -147,7 +148,7 @@ final class SharedBreakers extends RedisPubSubAdapter<String, String> {
                             if (failure != null) {
                                 store.health().failed(failure);
                             } else {
-                                store.health().succeeded();
+                                store.health().succeeded(sent);
                             }
                         });
             } catch (RuntimeException unavailable) {
@@ -164,12 +165,13 @@ final class SharedBreakers extends RedisPubSubAdapter<String, String> {
             if (!store.shouldTry()) {
                 return store.onFailure() != OnFailure.REJECT;
             }
+            long sent = store.health().now();
             try {
                 // Long enough for the trial calls; short enough that a replica that died holding it is replaced.
                 long ttl = Math.max(delayMillis, 5_000);
                 boolean held = store.evalInteger(LEASE, new String[] {keys[1]}, store.replica(), Long.toString(ttl))
                         == 1;
-                store.health().succeeded();
+                store.health().succeeded(sent);
                 if (!held) {
                     leaseRefusedUntil = now + LEASE_RETRY_NANOS;
                 }

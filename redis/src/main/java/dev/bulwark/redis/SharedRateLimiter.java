@@ -78,9 +78,10 @@ final class SharedRateLimiter implements RateLimiter {
             return whileUnavailable(permits);
         }
         String[] args = permits < byPermits.length ? byPermits[permits] : argsFor(permits);
+        long sent = store.health().now();
         try {
             long waitMicros = store.evalInteger(script, keys, args);
-            store.health().succeeded();
+            store.health().succeeded(sent);
             return waitMicros <= 0 ? 0 : waitMicros * 1000;
         } catch (RedisCommandExecutionException refused) {
             if (RedisStore.isOutage(refused)) {

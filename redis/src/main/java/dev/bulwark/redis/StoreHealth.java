@@ -17,6 +17,7 @@ final class StoreHealth {
     private final LongSupplier nanoTime;
     private final AtomicBoolean available = new AtomicBoolean(true);
     private volatile long retryAt;
+    private volatile long failedAt;
     private final Runnable onRecovery;
     private final UnaryOperator<String> scrub;
 
@@ -51,8 +52,25 @@ final class StoreHealth {
         return true;
     }
 
-    void succeeded() {
-        if (!available.get() && available.compareAndSet(false, true)) {
+    /** The link is back (Lettuce reconnected): the next call asks the store instead of waiting out the second. */
+    synchronized void probeNow() {
+        if (!available.get()) {
+            retryAt = nanoTime.getAsLong();
+        }
+    }
+
+    /** The clock the times given to {@link #succeeded(long)} are read from. */
+    long now() {
+        return nanoTime.getAsLong();
+    }
+
+    /**
+     * A command sent at {@code sentAt} ({@link #now()}) was answered. An answer to a command sent before the last
+     * failure ends no outage: on a link being reset, one thread's answer, counted after another thread's failure,
+     * would otherwise end the outage as it begins, and log it twice.
+     */
+    void succeeded(long sentAt) {
+        if (!available.get() && sentAt - failedAt >= 0 && available.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Bulwark: the shared store " + store + " answers again; rate limits "
                     + "and circuit breakers are shared again");
             onRecovery.run();
@@ -60,7 +78,9 @@ final class StoreHealth {
     }
 
     void failed(Throwable cause) {
-        retryAt = nanoTime.getAsLong() + RETRY_AFTER_NANOS;
+        long now = nanoTime.getAsLong();
+        failedAt = now;
+        retryAt = now + RETRY_AFTER_NANOS;
         if (available.compareAndSet(true, false)) {
             LOG.log(System.Logger.Level.WARNING, "Bulwark: the shared store " + store + " does not answer ("
                     + scrub.apply(describe(cause)) + "); each replica enforces its own rate limits and circuit breakers until it "
