@@ -12,20 +12,16 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The circuit-breaker state machine: CLOSED, OPEN, HALF_OPEN, plus the two states an operator can force.
  *
- * <p>Permission protocol: {@link #tryAcquire()} returns a permit (the state that admitted the call) or null
- * when the call is rejected; the caller then reports the outcome with {@link #onSuccess(Object)} or
- * {@link #onFailure(Object)}, passing the permit back. Outcomes are applied to the state that admitted
- * the call, so an outcome that arrives after the state has moved on is recorded in a window nobody reads
- * any more, which is harmless.
+ * <p>Permission protocol: {@link #tryAcquire()} returns a permit (the state that admitted the call) or null when the
+ * call is rejected; the caller reports the outcome with {@link #onSuccess(Object)} or {@link #onFailure(Object)},
+ * passing the permit back. Outcomes are applied to the state that admitted the call, so one that arrives after the
+ * state has moved on is recorded in a window nobody reads any more, which is harmless.
  *
- * <p>Each phase is one immutable object (its counters are atomics owned by that phase), swapped by
- * compare-and-set. The thread that wins a CAS does the bookkeeping and tells listeners afterwards, outside
- * the CAS; a thread that loses simply re-reads. OPEN becomes HALF_OPEN lazily, on the first call after the
- * delay, so no background task is needed.
+ * <p>Each phase is one immutable object (its counters are atomics owned by that phase), swapped by compare-and-set.
+ * The thread that wins a CAS does the bookkeeping and tells listeners afterwards, outside the CAS; a thread that
+ * loses re-reads. OPEN becomes HALF_OPEN lazily, on the first call after the delay: no background task.
  */
 public final class CircuitBreaker implements CircuitBreakerHandle {
-
-    private static final CircuitState[] STATES = CircuitState.values();
 
     private final CircuitBreakerSpec spec;
     private final String name;
@@ -36,7 +32,7 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder opened = new LongAdder();
-    private final AtomicLongArray nanosInEndedPhases = new AtomicLongArray(STATES.length);
+    private final AtomicLongArray nanosInEndedPhases = new AtomicLongArray(CircuitState.values().length);
     private final boolean failsOnRateLimit;
     /** The shared store's link when replicas share this breaker; null for a local one. */
     private volatile BreakerLink link;
@@ -108,15 +104,15 @@ public final class CircuitBreaker implements CircuitBreakerHandle {
     public static final long NO_START = Long.MIN_VALUE;
 
     /**
-     * The time a call admitted now starts, for the slow-call rule; {@link #NO_START} (and no clock read) when the
-     * breaker does not judge slowness.
+     * When a call admitted now starts, for the slow-call rule ({@link #NO_START}, no clock read, if there is none).
+     * Both ends are coarse readings: a call within about a millisecond of the threshold may be judged either way.
      */
     public long startTime() {
-        return spec.slowCallNanos() > 0 ? clock.nanoTime() : NO_START;
+        return spec.slowCallNanos() > 0 ? clock.coarseNanoTime() : NO_START;
     }
 
     private boolean slow(long startNanos) {
-        return startNanos != NO_START && clock.nanoTime() - startNanos > spec.slowCallNanos();
+        return startNanos != NO_START && clock.coarseNanoTime() - startNanos > spec.slowCallNanos();
     }
 
     /** The call admitted by {@code permit} counted as a success. */

@@ -1,5 +1,7 @@
 package dev.bulwark.impl.time;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,6 +24,15 @@ public final class CoarseClock implements Clock, AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
     /** What {@link #published} holds while no ticker is publishing: readers then read the clock themselves. */
     private static final long NONE = Long.MIN_VALUE;
+    private static final VarHandle PUBLISHED;
+
+    static {
+        try {
+            PUBLISHED = MethodHandles.lookup().findVarHandle(CoarseClock.class, "published", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ThreadFactory threads;
     // The last tick's reading, or NONE.
@@ -51,8 +62,31 @@ public final class CoarseClock implements Clock, AutoCloseable {
         if (t != NONE) {
             return t;
         }
+        if (closed) {
+            return System.nanoTime();
+        }
         wake();
-        return System.nanoTime();
+        // Published, not just returned: a reading handed out is never ahead of one published later, so that readings
+        // never go back, even across the ticker's start (its first tick may be taken before this reading).
+        advance(System.nanoTime());
+        t = published;
+        return t != NONE ? t : System.nanoTime();
+    }
+
+    /** Publishes {@code now} unless a later reading is published already. */
+    private void advance(long now) {
+        while (true) {
+            long current = published;
+            if ((current != NONE && current - now >= 0) || closed) {
+                return;
+            }
+            if (PUBLISHED.compareAndSet(this, current, now)) {
+                if (closed) {
+                    published = NONE; // closed meanwhile: no reading may stay published with no ticker to move it
+                }
+                return;
+            }
+        }
     }
 
     private void wake() {
@@ -76,7 +110,7 @@ public final class CoarseClock implements Clock, AutoCloseable {
     private void tick() {
         int idle = 0;
         while (!closed) {
-            published = System.nanoTime();
+            advance(System.nanoTime());
             LockSupport.parkNanos(this, TICK_NANOS);
             if (read) {
                 read = false;
