@@ -174,6 +174,25 @@ class CircuitBreakerRegistryTest {
     }
 
     @Test
+    void shouldListTheNamesItHolds() {
+        registry.claim(breaker(spec("stock").build()), "a", null);
+        registry.claim(breaker(spec("prices").build()), "b", null);
+        assertEquals(java.util.Set.of("stock", "prices"), registry.names());
+    }
+
+    @Test
+    void shouldKeepADeploymentsSharedBreakerInTheProcessWideDirectoryUntilItsLastHolderGoes() {
+        String name = "deployed-shared-" + UUID.randomUUID();
+        CircuitBreakerRegistry deployment = CircuitBreakerRegistry.forDeployment();
+        CircuitBreaker shared = deployment.claim(breaker(spec(name).build()), "a", null);
+        deployment.claim(breaker(spec(name).build()), "b", null);
+        deployment.unregister(shared);
+        assertSame(shared, CircuitBreakerRegistry.global().get(name), "b still holds it");
+        deployment.unregister(shared);
+        assertNull(CircuitBreakerRegistry.global().get(name));
+    }
+
+    @Test
     void shouldCompareSpecsByEverySetting() {
         assertEquals(spec("a").timeWindow(1_000, 10).build(), spec("a").timeWindow(1_000, 10).build());
         assertEquals(spec("a").build().hashCode(), spec("a").build().hashCode());
