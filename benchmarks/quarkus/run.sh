@@ -35,6 +35,15 @@ if $build; then
 fi
 out=target/results
 mkdir -p "$out"
+# The measurement holds the lock from its first JVM to its last: taken per JVM, a --fork run would queue behind
+# every build started meanwhile by others under the same lock.
+if [ -z "${BENCH_LOCK_HELD:-}" ] && command -v flock >/dev/null; then
+    args=(--no-build)
+    $fork && args+=(--fork)
+    [ -n "$jfr" ] && args+=(--jfr "$jfr")
+    BENCH_LOCK_HELD=1 exec flock "$lock" "$0" "${args[@]}"
+fi
+locked() { "$@"; }
 # shellcheck disable=SC2206
 java_opts=(${BENCH_JAVA:-})
 
