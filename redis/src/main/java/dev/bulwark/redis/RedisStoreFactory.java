@@ -11,10 +11,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 /**
  * The store of {@code @Shared} CDI methods, from the settings the deployment's definition read and validated
  * ({@link SharedStoreOptions}: {@code bulwark.redis.url}, {@code bulwark.redis.key-prefix} (default {@code bulwark:}),
- * {@code bulwark.redis.command-timeout} (milliseconds, default 50), {@code bulwark.redis.on-failure} ({@code local},
- * {@code allow} or {@code reject}; default local), {@code bulwark.redis.cluster} (default false) and
- * {@code bulwark.redis.tls.ca-file}, {@code bulwark.redis.tls.trust-store},
- * {@code bulwark.redis.tls.trust-store-password}).
+ * {@code bulwark.redis.command-timeout} (milliseconds, default 50), {@code bulwark.redis.request-queue-size}
+ * (commands waiting per connection, default {@value RedisStore#DEFAULT_REQUEST_QUEUE_SIZE}),
+ * {@code bulwark.redis.on-failure} ({@code local}, {@code allow} or {@code reject}; default local),
+ * {@code bulwark.redis.cluster} (default false) and {@code bulwark.redis.tls.ca-file},
+ * {@code bulwark.redis.tls.trust-store}, {@code bulwark.redis.tls.trust-store-password}).
  */
 public final class RedisStoreFactory implements SharedStoreFactory {
 
@@ -29,6 +30,9 @@ public final class RedisStoreFactory implements SharedStoreFactory {
         }
         if (options.commandTimeoutMillis() > 0) {
             builder.commandTimeout(Duration.ofMillis(options.commandTimeoutMillis()));
+        }
+        if (options.requestQueueSize() > 0) {
+            builder.requestQueueSize(options.requestQueueSize());
         }
         if (options.onFailure() != null) {
             builder.onFailure(OnFailure.valueOf(options.onFailure().toUpperCase(Locale.ROOT)));

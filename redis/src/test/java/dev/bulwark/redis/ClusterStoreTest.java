@@ -62,8 +62,8 @@ class ClusterStoreTest {
     void shouldShareLimitsExactlyAcrossNamesOnEveryNode() {
         // One through the builder, one as the CDI door opens it (bulwark.redis.cluster=true).
         try (RedisStore one = RedisStore.builder(seeds()).cluster(true).build();
-                SharedState two = new RedisStoreFactory().open(new SharedStoreOptions(
-                        "redis://127.0.0.1:" + nodes.get(2).port(), null, 0, null, true, null, null, null))) {
+                SharedState two = new RedisStoreFactory().open(SharedStoreOptions.builder(
+                        "redis://127.0.0.1:" + nodes.get(2).port()).cluster(true).build())) {
             assertTrue(one.available() && two.available());
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 12; i++) {

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,36 +85,16 @@ class FaultInjectionTest {
             RateLimiterHandle limiter = RateLimiters.create(r -> r.limit(1000, Duration.ofSeconds(1))
                     .shared(store, name));
             assertTrue(limiter.tryAcquire(1), "shared, the script loaded");
-            long before = proxy.commands();
-            proxy.stall();
             // 16 callers at once, all before the first timeout (1 s): without the bound each sends its command.
-            CountDownLatch go = new CountDownLatch(1);
-            AtomicInteger granted = new AtomicInteger();
-            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-            List<Thread> callers = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                Thread t = new Thread(() -> {
-                    try {
-                        go.await();
-                        granted.addAndGet(limiter.tryAcquire(1) ? 1 : 0);
-                    } catch (Throwable e) {
-                        failures.add(e);
-                    }
-                }, "fault-load-queue-" + i);
-                t.start();
-                callers.add(t);
-            }
-            go.countDown();
-            for (Thread t : callers) {
-                t.join(10_000);
-            }
-            long sent = proxy.commands() - before;
+            StalledBurst burst = StalledBurst.run(proxy, 16, () -> limiter.tryAcquire(1));
+            long sent = burst.sent();
+            List<Throwable> failures = burst.failures();
             proxy.heal();
             SharedRedisWait.until(() -> limiter.tryAcquire(1) && store.available(), 2_000, "shared again");
             System.out.printf("FaultInjectionTest request queue: %d of 16 commands sent into the half-open link "
-                    + "(queue 4), %d granted locally, %d failed%n", sent, granted.get(), failures.size());
+                    + "(queue 4), %d granted locally, %d failed%n", sent, burst.granted(), failures.size());
             assertTrue(failures.isEmpty(), () -> "no call failed: " + failures.get(0));
-            assertEquals(16, granted.get(), "each refused command decided locally (a limit of 1000)");
+            assertEquals(16, burst.granted(), "each refused command decided locally (a limit of 1000)");
             assertTrue(sent <= 4, "at most the request queue's 4 commands into the link, was " + sent);
             assertEquals(1, log.bulwark("does not answer"), log::toString);
             assertEquals(1, log.bulwark("answers again"), log::toString);

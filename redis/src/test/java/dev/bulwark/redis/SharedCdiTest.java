@@ -53,6 +53,16 @@ class SharedCdiTest {
         }
     }
 
+    /** A limit far above what a test takes, so that every call decided locally is granted. */
+    @ApplicationScoped
+    public static class Roomy {
+        @RateLimit(value = 1000, window = 1)
+        @Shared
+        public String quote() {
+            return "quote";
+        }
+    }
+
     /** The application's Micrometer registry, as Quarkus' micrometer extensions give one. */
     @ApplicationScoped
     public static class Registry {
@@ -172,6 +182,38 @@ class SharedCdiTest {
         config.put("bulwark.redis.on-failure", "sometimes");
         Exception bad = assertThrows(Exception.class, () -> deploy(config, Partner.class).close());
         assertTrue(messages(bad).contains("bulwark.redis.on-failure"), messages(bad));
+    }
+
+    @Test
+    void shouldFailDeploymentForAnInvalidRequestQueueSize() {
+        for (String size : new String[] {"0", "many"}) {
+            Map<String, String> config = config("cdi:");
+            config.put("bulwark.redis.request-queue-size", size);
+            Exception bad = assertThrows(Exception.class, () -> deploy(config, Partner.class).close());
+            assertTrue(messages(bad).contains("bulwark.redis.request-queue-size must be a whole number of commands "
+                    + ">= 1 and <= 2147483647, was \"" + size + "\""), messages(bad));
+        }
+    }
+
+    @Test
+    void shouldSendNoMoreCommandsIntoAHalfOpenLinkThanTheConfiguredRequestQueueSize() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(redis.server())) {
+            Map<String, String> config = config("cdi-" + System.nanoTime() + ":");
+            config.put("bulwark.redis.url", proxy.url());
+            // Well above the time 16 threads take to start, so that no command times out before all are sent.
+            config.put("bulwark.redis.command-timeout", "1000");
+            config.put("bulwark.redis.request-queue-size", "4");
+            try (WeldContainer app = deploy(config, Roomy.class)) {
+                Roomy roomy = app.select(Roomy.class).get();
+                assertEquals("quote", roomy.quote(), "shared, the script loaded");
+                StalledBurst burst = StalledBurst.run(proxy, 16, () -> "quote".equals(roomy.quote()));
+                proxy.heal();
+                assertTrue(burst.failures().isEmpty(), () -> "no call failed: " + burst.failures().get(0));
+                assertEquals(16, burst.granted(), "each refused command decided locally (a limit of 1000)");
+                // The default queue (1,024) would have let all 16 through.
+                assertTrue(burst.sent() <= 4, "at most the configured 4 commands into the link, was " + burst.sent());
+            }
+        }
     }
 
     @Test

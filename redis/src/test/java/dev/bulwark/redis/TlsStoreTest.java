@@ -84,8 +84,8 @@ class TlsStoreTest {
     @Test
     void shouldShareALimitOverTls() {
         try (RedisStore one = RedisStore.builder(url).tlsCaFile(dir.resolve("ca.crt")).build();
-                SharedState two = new RedisStoreFactory().open(new SharedStoreOptions(url, null, 0, null, false,
-                        dir.resolve("ca.crt").toString(), null, null))) {
+                SharedState two = new RedisStoreFactory().open(SharedStoreOptions.builder(url)
+                        .tlsCaFile(dir.resolve("ca.crt").toString()).build())) {
             assertTrue(one.available() && two.available());
             String name = "tls-" + UUID.randomUUID();
             RateLimiterHandle a = RateLimiters.create(r -> r.limit(5, Duration.ofSeconds(30)).shared(one, name));
@@ -120,8 +120,8 @@ class TlsStoreTest {
     @Test
     void shouldNameTheConfigKeyForAnUnreadableCaFile() {
         FaultToleranceDefinitionException e = assertThrows(FaultToleranceDefinitionException.class,
-                () -> new RedisStoreFactory().open(new SharedStoreOptions(url, null, 0, null, false,
-                        dir.resolve("missing.crt").toString(), null, null)));
+                () -> new RedisStoreFactory().open(SharedStoreOptions.builder(url)
+                        .tlsCaFile(dir.resolve("missing.crt").toString()).build()));
         assertTrue(e.getMessage().contains("missing.crt") && e.getMessage().contains("cannot be read"),
                 e.getMessage());
     }
