@@ -217,7 +217,8 @@ def quarkus_pom(name, ft):
 
 
 def weld_pom(name, ft, parent_rel):
-    dep = {"bulwark": "<dependency><groupId>dev.bulwark</groupId><artifactId>bulwark-cdi</artifactId></dependency>",
+    dep = {"bulwark": "<dependency><groupId>dev.bulwark</groupId><artifactId>bulwark-cdi</artifactId>"
+                      "<version>0.1.0-SNAPSHOT</version></dependency>",
            "smallrye": "<dependency><groupId>io.smallrye</groupId><artifactId>smallrye-fault-tolerance</artifactId>"
                        "</dependency>",
            None: ""}[ft]
@@ -233,7 +234,8 @@ def weld_pom(name, ft, parent_rel):
   </parent>
   <groupId>dev.bulwark.startup</groupId>
   <artifactId>{name}</artifactId>
-  <version>1</version>
+  <!-- The parent manages Bulwark's modules at ${{project.version}}: this must be the same version. -->
+  <version>0.1.0-SNAPSHOT</version>
   <properties>
     <maven.deploy.skip>true</maven.deploy.skip>
     <maven.install.skip>true</maven.install.skip>
