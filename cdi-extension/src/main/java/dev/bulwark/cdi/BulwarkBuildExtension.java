@@ -102,7 +102,10 @@ public class BulwarkBuildExtension implements BuildCompatibleExtension {
         if (!info.isPlainClass() || info.hasAnnotation(Interceptor.class) || !guarded(info)) {
             return;
         }
-        type.addAnnotation(FaultToleranceBinding.class);
+        // No binding on the class itself: every fault-tolerance annotation carries ours (bindings() above), so the
+        // interceptor applies exactly where one is in force, on the class or a method, inherited as CDI inherits
+        // bindings. A class-level binding would also intercept the bean's other methods (and its calls to them from
+        // a guarded one), each paying an invocation context for a lookup that finds nothing.
         boundClasses.add(info.name());
     }
 
