@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.CircuitState;
 import dev.bulwark.api.RateLimitException;
+import dev.bulwark.impl.LoggedRecords;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
@@ -17,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,35 +161,17 @@ class BreakerCountsTest {
 
     @Test
     void shouldLogAWarningNamingTheBreakerWhenAListenerThrows() {
-        Logger logger = Logger.getLogger(CircuitBreaker.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        try (LoggedRecords capture = LoggedRecords.of(CircuitBreaker.class)) {
             CircuitBreaker cb = breaker(1, ExceptionMatcher.all());
             cb.onStateChange((name, from, to) -> {
                 throw new IllegalStateException("listener bug");
             });
             cb.forceOpen();
+            List<LogRecord> records = capture.records();
             assertEquals(1, records.size());
             assertEquals(Level.WARNING, records.get(0).getLevel());
             assertEquals("Circuit breaker listener failed for counted", records.get(0).getMessage());
             assertEquals("listener bug", records.get(0).getThrown().getMessage());
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 }

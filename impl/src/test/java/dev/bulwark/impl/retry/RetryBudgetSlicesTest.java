@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.RetryBudgetHandle;
+import dev.bulwark.impl.LoggedRecords;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.testing.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,34 +97,16 @@ class RetryBudgetSlicesTest {
 
     @Test
     void shouldLogAWarningAndGoOnWhenTheBeforeRetryListenerThrows() {
-        Logger logger = Logger.getLogger(RetryPolicy.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        try (LoggedRecords capture = LoggedRecords.of(RetryPolicy.class)) {
             RetryPolicy policy = new RetryPolicy(RetrySpec.of(3, 0, 0, 0, ExceptionMatcher.allExceptions())
                     .withBeforeRetry((context, retry, cause) -> {
                         throw new IllegalStateException("listener bug");
                     }));
             policy.beforeRetry(null, 1, new IllegalStateException("down"));
+            List<LogRecord> records = capture.records();
             assertEquals(1, records.size());
             assertEquals(Level.WARNING, records.get(0).getLevel());
             assertEquals("beforeRetry listener failed; retrying anyway", records.get(0).getMessage());
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 }
