@@ -7,6 +7,7 @@ import dev.bulwark.impl.metrics.MetricsRecorder;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -50,14 +51,16 @@ public final class MetricsSetup {
         return new MetricsProvider() {
             @Override
             public MetricsRecorder recorderFor(Operation operation) {
-                return new CompositeRecorder(found.stream().map(p -> p.recorderFor(operation))
-                        .toArray(MetricsRecorder[]::new));
+                return each(p -> p.recorderFor(operation));
             }
 
             @Override
             public MetricsRecorder recorderFor(Operation operation, String partition) {
-                return new CompositeRecorder(found.stream().map(p -> p.recorderFor(operation, partition))
-                        .toArray(MetricsRecorder[]::new));
+                return each(p -> p.recorderFor(operation, partition));
+            }
+
+            private MetricsRecorder each(Function<MetricsProvider, MetricsRecorder> recorder) {
+                return new CompositeRecorder(found.stream().map(recorder).toArray(MetricsRecorder[]::new));
             }
         };
     }
