@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.api.RateLimitType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -35,13 +31,17 @@ class MultiProcessTest {
     @EnumSource(RateLimitType.class)
     void shouldGiveEveryReplicaTogetherTheLimitOnce(RateLimitType type) throws Exception {
         String name = "multi-" + type + "-" + UUID.randomUUID();
-        // Starts a little after an epoch-aligned window begins (the FIXED windows are aligned so) and ends a little
-        // before the WINDOWS-th one after it ends: the run lies in WINDOWS windows.
-        long firstWindow = (System.currentTimeMillis() / WINDOW + 8) * WINDOW;
-        long start = firstWindow + MARGIN;
-        long end = firstWindow + WINDOWS * WINDOW - MARGIN;
-        List<String> outputs = run(REPLICAS, i -> List.of("limit", redis.server().url(), name, type.name(),
-                Integer.toString(PERMITS), Long.toString(WINDOW), Long.toString(start), Long.toString(end), "2"));
+        List<String> outputs;
+        try (ReplicaProcesses replicas = ReplicaProcesses.startReady(REPLICAS, ReplicaProcess.class,
+                i -> List.of("limit", redis.server().url(), name, type.name(), Integer.toString(PERMITS),
+                        Long.toString(WINDOW), "2"))) {
+            // Every replica is connected and warm: the run starts a little after an epoch-aligned window begins (the
+            // FIXED windows are aligned so) and ends a little before the WINDOWS-th one after it ends.
+            long firstWindow = (System.currentTimeMillis() / WINDOW + 2) * WINDOW;
+            long start = firstWindow + MARGIN;
+            long end = firstWindow + WINDOWS * WINDOW - MARGIN;
+            outputs = replicas.run(i -> start + " " + end);
+        }
         int granted = 0;
         for (String out : outputs) {
             String[] words = out.trim().split(" ");
@@ -62,11 +62,15 @@ class MultiProcessTest {
     @Test
     void shouldRejectInEveryReplicaWithin100MillisOfAnOpening() throws Exception {
         String name = "multi-breaker-" + UUID.randomUUID();
-        long start = System.currentTimeMillis() + 4_000;
-        long openAt = start + 500;
-        long end = openAt + 1_000;
-        List<String> outputs = run(REPLICAS, i -> List.of("breaker", redis.server().url(), name,
-                i == 0 ? "opener" : "follower", Long.toString(start), Long.toString(openAt), Long.toString(end)));
+        List<String> outputs;
+        long openAt;
+        try (ReplicaProcesses replicas = ReplicaProcesses.startReady(REPLICAS, ReplicaProcess.class,
+                i -> List.of("breaker", redis.server().url(), name, i == 0 ? "opener" : "follower"))) {
+            long start = System.currentTimeMillis() + 300;
+            openAt = start + 500;
+            long end = openAt + 1_000;
+            outputs = replicas.run(i -> start + " " + (start + 500) + " " + end);
+        }
         long opened = Long.parseLong(outputs.get(0).trim().split(" ")[1]);
         assertTrue(opened >= openAt, outputs.get(0));
         for (String follower : outputs.subList(1, REPLICAS)) {
@@ -79,30 +83,5 @@ class MultiProcessTest {
             System.out.println("multi-process breaker: a follower rejected " + (rejected - opened)
                     + " ms after the opening");
         }
-    }
-
-    private interface Args {
-        List<String> of(int replica);
-    }
-
-    /** Runs {@code count} replica processes at once and returns their last lines of output, in order. */
-    private static List<String> run(int count, Args args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<Process> processes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "-XX:TieredStopAtLevel=1", ReplicaProcess.class.getName()));
-            command.addAll(args.of(i));
-            processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
-        }
-        List<String> outputs = new ArrayList<>();
-        for (Process p : processes) {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a replica hung");
-            assertEquals(0, p.exitValue(), out);
-            String[] lines = out.trim().split("\n");
-            outputs.add(lines[lines.length - 1]);
-        }
-        return outputs;
     }
 }

@@ -14,9 +14,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * application would use it. Prints its findings on stdout for the test to read.
  *
  * <pre>
- * limit   url name type permits windowMillis startEpochMillis endEpochMillis threads
- * breaker url name role startEpochMillis openEpochMillis endEpochMillis    (role: opener | follower)
+ * limit   url name type permits windowMillis threads     then on stdin: startEpochMillis endEpochMillis
+ * breaker url name role                                  then on stdin: startEpochMillis openEpochMillis endEpochMillis
+ *                                                        (role: opener | follower)
  * </pre>
+ * Each connects and warms up first, then says it is ready and waits for its schedule ({@link ReplicaProcesses}).
  */
 public final class ReplicaProcess {
 
@@ -32,13 +34,11 @@ public final class ReplicaProcess {
         System.exit(0);
     }
 
-    private static void limit(RedisStore store, String[] args) throws InterruptedException {
+    private static void limit(RedisStore store, String[] args) throws Exception {
         RateLimitType type = RateLimitType.valueOf(args[3]);
         int permits = Integer.parseInt(args[4]);
         Duration window = Duration.ofMillis(Long.parseLong(args[5]));
-        long start = Long.parseLong(args[6]);
-        long end = Long.parseLong(args[7]);
-        int threads = Integer.parseInt(args[8]);
+        int threads = Integer.parseInt(args[6]);
         RateLimiterHandle limiter = RateLimiters.create(r -> r.limit(permits, window).type(type)
                 .shared(store, args[2]));
         RateLimiterHandle warmUp = RateLimiters.create(r -> r.limit(1_000_000, Duration.ofSeconds(1))
@@ -46,6 +46,9 @@ public final class ReplicaProcess {
         for (int i = 0; i < 2_000; i++) {
             warmUp.tryAcquire(1);
         }
+        long[] schedule = ReplicaProcesses.awaitSchedule();
+        long start = schedule[0];
+        long end = schedule[1];
         AtomicInteger granted = new AtomicInteger();
         AtomicLong tries = new AtomicLong();
         Thread[] workers = new Thread[threads];
@@ -69,12 +72,19 @@ public final class ReplicaProcess {
 
     private static void breaker(RedisStore store, String[] args) throws Exception {
         boolean opener = args[3].equals("opener");
-        long start = Long.parseLong(args[4]);
-        long openAt = Long.parseLong(args[5]);
-        long end = Long.parseLong(args[6]);
         Guard<String> guard = Guard.<String>builder()
                 .withCircuitBreaker(cb -> cb.consecutiveFailures(2).delay(Duration.ofSeconds(60)).shared(store, args[2]))
                 .build();
+        Guard<String> warmUp = Guard.<String>builder()
+                .withCircuitBreaker(cb -> cb.consecutiveFailures(2).shared(store, args[2] + "-warm-up"))
+                .build();
+        for (int i = 0; i < 200; i++) {
+            warmUp.call(() -> "ok");
+        }
+        long[] schedule = ReplicaProcesses.awaitSchedule();
+        long start = schedule[0];
+        long openAt = schedule[1];
+        long end = schedule[2];
         AtomicInteger callsAfterRejection = new AtomicInteger();
         long firstRejection = 0;
         sleepUntil(start);
