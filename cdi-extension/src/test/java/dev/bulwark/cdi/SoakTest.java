@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,11 +51,8 @@ class SoakTest {
     static final String ASYNC = "soak-async";
     static final int LIMIT = 20;
     static final long WINDOW_MILLIS = 100;
-    /** When each rate-limited body ran (its permit was granted just before), per limiter type. */
-    static final Map<RateLimitType, ConcurrentLinkedQueue<Long>> PERMITS = new EnumMap<>(Map.of(
-            RateLimitType.FIXED, new ConcurrentLinkedQueue<>(),
-            RateLimitType.ROLLING, new ConcurrentLinkedQueue<>(),
-            RateLimitType.SMOOTH, new ConcurrentLinkedQueue<>()));
+    /** When each rate-limited body ran (its permit was granted just before), per limiter type, against its rules. */
+    static final Map<RateLimitType, PermitLog> PERMITS = permitLogs();
     /** Calls each limiter refused: the check of the permits means something only if the limits were reached. */
     static final Map<RateLimitType, AtomicLong> REFUSED = new EnumMap<>(Map.of(RateLimitType.FIXED, new AtomicLong(),
             RateLimitType.ROLLING, new AtomicLong(), RateLimitType.SMOOTH, new AtomicLong()));
@@ -189,12 +185,12 @@ class SoakTest {
         long seconds = Long.getLong("bulwark.soak.seconds", 20);
         assertTrue(Bulwark.shutdown(Duration.ofSeconds(5)), "no programmatic engine left over from another test");
         long baselineThreads = bulwarkThreads();
-        PERMITS.values().forEach(ConcurrentLinkedQueue::clear);
+        PERMITS.values().forEach(PermitLog::clear);
         REFUSED.values().forEach(refused -> refused.set(0));
         List<String> illegal = Collections.synchronizedList(new ArrayList<>());
         AtomicLong calls = new AtomicLong();
         List<CompletableFuture<String>> pending = Collections.synchronizedList(new ArrayList<>());
-        long heapAtHalf = 0;
+        long[] heapAtQuarter = new long[4];
         try (Deployment d = Deployment.of(Downstream.class, MicrometerMetricsTest.Registry.class)) {
             Downstream downstream = d.bean(Downstream.class);
             CircuitBreakerMaintenance breakers = d.bean(CircuitBreakerMaintenance.class);
@@ -209,7 +205,7 @@ class SoakTest {
                 });
             }
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            long half = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) / 2;
+            long begin = System.nanoTime();
             List<Thread> drivers = new ArrayList<>();
             for (int t = 0; t < 6; t++) {
                 Thread driver = new Thread(() -> drive(downstream, breakers, end, calls, pending), "soak-" + t);
@@ -222,10 +218,13 @@ class SoakTest {
             Thread hammer = new Thread(() -> hammer(downstream, end, calls), "soak-limits");
             drivers.add(hammer);
             hammer.start();
-            while (System.nanoTime() < half) {
-                Thread.sleep(100);
+            for (int quarter = 1; quarter <= 3; quarter++) {
+                long at = begin + TimeUnit.SECONDS.toNanos(seconds) * quarter / 4;
+                while (System.nanoTime() < at) {
+                    Thread.sleep(100);
+                }
+                heapAtQuarter[quarter - 1] = usedHeapAfterGc();
             }
-            heapAtHalf = usedHeapAfterGc();
             for (Thread driver : drivers) {
                 driver.join(TimeUnit.SECONDS.toMillis(seconds + 30));
                 assertTrue(!driver.isAlive(), "a synchronous call hung in " + driver.getName());
@@ -249,9 +248,11 @@ class SoakTest {
                 } while (running != 0 && System.nanoTime() < deadline && sleep(20));
                 assertEquals(0.0, running, "bulkhead places of " + method + " not given back");
             }
-            long heapAtEnd = usedHeapAfterGc();
-            assertTrue(heapAtEnd < heapAtHalf + 64L * 1024 * 1024, "the heap grew with the calls: "
-                    + heapAtHalf / 1024 + " KiB at half time, " + heapAtEnd / 1024 + " KiB at the end");
+            heapAtQuarter[3] = usedHeapAfterGc();
+            // Flat from the second quarter on: by then every pool, cache and JIT structure is warm.
+            long halfway = heapAtQuarter[1];
+            assertTrue(heapAtQuarter[3] < halfway + 64L * 1024 * 1024, "the heap grew with the calls: "
+                    + halfway / 1024 + " KiB at half time, " + heapAtQuarter[3] / 1024 + " KiB at the end");
 
             // The container stops while calls are in flight: none may hang.
             List<Thread> lastCalls = new ArrayList<>();
@@ -276,7 +277,10 @@ class SoakTest {
         }
         assertTrue(Bulwark.shutdown(Duration.ofSeconds(10)), "the programmatic engine's threads did not end");
         assertTrue(illegal.isEmpty(), () -> "illegal breaker transitions: " + illegal);
-        checkNoWindowOvershot();
+        PERMITS.forEach((type, log) -> {
+            List<String> broken = log.finish();
+            assertTrue(broken.isEmpty(), () -> type + " broke its rule: " + broken);
+        });
         REFUSED.forEach((type, refused) -> assertTrue(refused.get() > 0, type + " never reached its limit"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (bulwarkThreads() > baselineThreads && System.nanoTime() < deadline) {
@@ -286,10 +290,15 @@ class SoakTest {
                 + Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                         .filter(n -> n.startsWith("bulwark-")).toList());
         assertTrue(calls.get() > 1000, "the soak made too few calls to mean much: " + calls.get());
-        System.out.println("soak: " + calls.get() + " calls in " + seconds + " s, rate-limit permits "
-                + PERMITS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " (refused "
+        System.out.println("soak: " + calls.get() + " calls in " + seconds + " s on JDK " + Runtime.version().feature()
+                + " (bulwark.async.virtual-threads=" + System.getProperty("bulwark.async.virtual-threads", "false") + ")"
+                + ", rate-limit permits " + PERMITS.entrySet().stream().map(e -> e.getKey() + " "
+                        + e.getValue().total() + ", at most " + e.getValue().mostWithin() + " in any "
+                        + WINDOW_MILLIS * 3 / 4 + " ms (" + LIMIT + " per " + WINDOW_MILLIS + " ms window; refused "
                         + REFUSED.get(e.getKey()) + ")").toList()
-                + ", heap at half time " + heapAtHalf / 1024 / 1024 + " MiB");
+                + ", heap after GC at each quarter " + java.util.Arrays.stream(heapAtQuarter)
+                        .mapToObj(h -> h / 1024 / 1024 + " MiB").toList()
+                + ", threads at the end " + Thread.activeCount() + " (bulwark-* " + bulwarkThreads() + ")");
     }
 
     private static boolean sleep(long millis) {
@@ -303,31 +312,23 @@ class SoakTest {
     }
 
     /**
-     * Every limiter's log of permits against its rule. A permit's time is taken just after it was granted, so each
-     * bound allows a quarter of the window for that gap: ROLLING, at most LIMIT in any window; FIXED, at most LIMIT in
-     * each of its windows, so at most 2 x LIMIT in any window-long interval (one window's end, the next's start);
-     * SMOOTH, a full bucket of LIMIT plus LIMIT per window refilled, so k permits need (k - LIMIT) / LIMIT windows.
+     * Every limiter's rules. A permit's time is taken just after it was granted, so each bound allows a quarter of the
+     * window for that gap: ROLLING, at most LIMIT in any window; FIXED, at most LIMIT in each of its windows, so at most
+     * 2 x LIMIT in any window-long interval (one window's end, the next's start); SMOOTH, a full bucket of LIMIT plus
+     * LIMIT per window refilled, so k permits need (k - LIMIT) / LIMIT windows.
      */
-    private static void checkNoWindowOvershot() {
+    private static Map<RateLimitType, PermitLog> permitLogs() {
         long window = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
         long slack = window / 4;
-        checkSpans(RateLimitType.ROLLING, LIMIT + 1, window - slack);
-        checkSpans(RateLimitType.FIXED, 2 * LIMIT + 1, window - slack);
+        List<PermitLog.Rule> smooth = new ArrayList<>();
         for (int k = LIMIT + LIMIT / 2; k <= 3 * LIMIT; k += LIMIT / 2) {
-            checkSpans(RateLimitType.SMOOTH, k, (k - LIMIT - 1) * window / LIMIT - slack);
+            smooth.add(new PermitLog.Rule(k, (k - LIMIT - 1) * window / LIMIT - slack));
         }
-    }
-
-    /** Any {@code count} consecutive permits of {@code type} span at least {@code minSpan} ns. */
-    private static void checkSpans(RateLimitType type, int count, long minSpan) {
-        List<Long> times = new ArrayList<>(PERMITS.get(type));
-        Collections.sort(times);
-        for (int i = 0; i + count - 1 < times.size(); i++) {
-            long span = times.get(i + count - 1) - times.get(i);
-            int at = i;
-            assertTrue(span >= minSpan, () -> type + ": " + count + " permits within " + span / 1_000_000
-                    + " ms, from permit " + at + " of " + times.size());
-        }
+        return new EnumMap<>(Map.of(
+                RateLimitType.ROLLING, new PermitLog(List.of(new PermitLog.Rule(LIMIT + 1, window - slack)), window - slack),
+                RateLimitType.FIXED, new PermitLog(List.of(new PermitLog.Rule(2 * LIMIT + 1, window - slack)),
+                        window - slack),
+                RateLimitType.SMOOTH, new PermitLog(smooth, window - slack)));
     }
 
     private static void limited(Downstream downstream, RateLimitType type) {
