@@ -180,9 +180,17 @@ class SoakTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    // The build's 60 s default timeout would end an hour's soak: the method may run for hours, and its own bound,
+    // twice the soak plus two minutes, still fails a hung 20 s soak in CI within minutes.
     @Test
-    void shouldHoldUnderFaultsAndLeaveNothingBehind() throws Exception {
+    @org.junit.jupiter.api.Timeout(value = 4, unit = TimeUnit.HOURS)
+    void shouldHoldUnderFaultsAndLeaveNothingBehind() {
         long seconds = Long.getLong("bulwark.soak.seconds", 20);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2 * seconds + 120),
+                () -> soak(seconds), "the soak did not end");
+    }
+
+    private static void soak(long seconds) throws Exception {
         assertTrue(Bulwark.shutdown(Duration.ofSeconds(5)), "no programmatic engine left over from another test");
         long baselineThreads = bulwarkThreads();
         PERMITS.values().forEach(PermitLog::clear);
