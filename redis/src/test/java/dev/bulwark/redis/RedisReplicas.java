@@ -1,5 +1,6 @@
 package dev.bulwark.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -24,7 +25,9 @@ final class RedisReplicas implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         server = RedisServer.start();
         for (int i = 0; i < stores; i++) {
-            opened.add(RedisStore.create(server.url()));
+            // A generous command timeout: these tests check sharing, and a loaded CI machine can hold one command up
+            // past the 50 ms default, which would make a replica decide locally for a second (tested elsewhere).
+            opened.add(RedisStore.builder(server.url()).commandTimeout(Duration.ofSeconds(2)).build());
         }
     }
 
