@@ -255,12 +255,16 @@ public final class RedisStore implements SharedState {
     /**
      * Whether a script's error is the store's state, not the limit's (a replica that is read-only until it is
      * promoted, a cluster that is down or moving slots): then calls decide locally, as for a store that is down.
+     * A script that touches a key its node no longer holds while the slot migrates is stopped by Redis with a plain
+     * {@code ERR} ("Script attempted to access a non local key in a cluster node"): a script cannot follow ASK, so
+     * that too is the slot moving, not a bad key.
      */
     static boolean isOutage(RedisCommandExecutionException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         return m.startsWith("READONLY") || m.startsWith("LOADING") || m.startsWith("MASTERDOWN")
                 || m.startsWith("CLUSTERDOWN") || m.startsWith("TRYAGAIN") || m.startsWith("MOVED")
-                || m.startsWith("ASK") || m.startsWith("NOREPLICAS") || m.startsWith("BUSY");
+                || m.startsWith("ASK") || m.startsWith("NOREPLICAS") || m.startsWith("BUSY")
+                || m.contains("non local key in a cluster node");
     }
 
     /**

@@ -29,41 +29,28 @@ class ClusterStoreTest {
 
     @TempDir
     static Path dir;
-    static final List<RedisProcess> nodes = new ArrayList<>();
+    static RedisCluster cluster;
 
     @BeforeAll
     static void startCluster() {
-        List<String> create = new ArrayList<>(List.of("--cluster", "create"));
-        for (int i = 0; i < 3; i++) {
-            int port = RedisServer.freePort();
-            nodes.add(RedisProcess.start(dir, port, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-                    "--cluster-node-timeout", "2000", "--save", "", "--appendonly", "no"));
-            create.add("127.0.0.1:" + port);
-        }
-        create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        RedisProcess.cli(create.toArray(String[]::new));
-        for (RedisProcess node : nodes) {
-            SharedRedisWait.until(() -> RedisProcess.cli("-p", Integer.toString(node.port()), "cluster", "info")
-                    .contains("cluster_state:ok"), 10_000, "the cluster is up on " + node.port());
-        }
+        cluster = RedisCluster.start(dir, 3);
     }
 
     @AfterAll
     static void stopCluster() {
-        nodes.forEach(RedisProcess::kill);
+        cluster.close();
     }
 
     private static String seeds() {
-        return "redis://127.0.0.1:" + nodes.get(0).port() + ",redis://127.0.0.1:" + nodes.get(1).port();
+        return cluster.url(0) + "," + cluster.url(1);
     }
 
     @Test
     void shouldShareLimitsExactlyAcrossNamesOnEveryNode() {
         // One through the builder, one as the CDI door opens it (bulwark.redis.cluster=true).
         try (RedisStore one = RedisStore.builder(seeds()).cluster(true).build();
-                SharedState two = new RedisStoreFactory().open(SharedStoreOptions.builder(
-                        "redis://127.0.0.1:" + nodes.get(2).port()).cluster(true).build())) {
+                SharedState two = new RedisStoreFactory().open(SharedStoreOptions.builder(cluster.url(2))
+                        .cluster(true).build())) {
             assertTrue(one.available() && two.available());
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -86,8 +73,8 @@ class ClusterStoreTest {
             }
             assertTrue(one.available() && two.available(), "no script crossed slots (CROSSSLOT) or failed");
             int nodesWithKeys = 0;
-            for (RedisProcess node : nodes) {
-                String size = RedisProcess.cli("-p", Integer.toString(node.port()), "dbsize").trim();
+            for (int node = 0; node < cluster.size(); node++) {
+                String size = cluster.cli(node, "dbsize").trim();
                 nodesWithKeys += Long.parseLong(size) > 0 ? 1 : 0;
             }
             assertEquals(3, nodesWithKeys, "the names' keys spread over the 3 masters");
@@ -97,8 +84,7 @@ class ClusterStoreTest {
     @Test
     void shouldOpenABreakerOnEveryReplicaAcrossNodes() {
         try (RedisStore one = RedisStore.builder(seeds()).cluster(true).build();
-                RedisStore two = RedisStore.builder("redis://127.0.0.1:" + nodes.get(2).port()).cluster(true)
-                        .build()) {
+                RedisStore two = RedisStore.builder(cluster.url(2)).cluster(true).build()) {
             String shared = "cluster-breaker-" + UUID.randomUUID();
             String localA = "a-" + UUID.randomUUID();
             String localB = "b-" + UUID.randomUUID();
