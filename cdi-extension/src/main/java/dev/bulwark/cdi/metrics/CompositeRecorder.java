@@ -4,76 +4,16 @@ import dev.bulwark.impl.metrics.MetricsRecorder;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
-/** Hands every event to each recorder, for an application with more than one metrics API (MP Metrics, OTel, ...). */
+/**
+ * Declares every series in each recorder, for an application with more than one metrics API (MP Metrics, OTel, ...):
+ * what a stage gets back updates them all.
+ */
 final class CompositeRecorder implements MetricsRecorder {
 
     private final MetricsRecorder[] recorders;
 
     CompositeRecorder(MetricsRecorder... recorders) {
         this.recorders = recorders.clone();
-    }
-
-    @Override
-    public void invocation(boolean valueReturned, FallbackUse fallback) {
-        for (MetricsRecorder r : recorders) {
-            r.invocation(valueReturned, fallback);
-        }
-    }
-
-    @Override
-    public void retryCall(boolean retried, RetryOutcome outcome) {
-        for (MetricsRecorder r : recorders) {
-            r.retryCall(retried, outcome);
-        }
-    }
-
-    @Override
-    public void retried() {
-        for (MetricsRecorder r : recorders) {
-            r.retried();
-        }
-    }
-
-    @Override
-    public void timeoutCall(boolean timedOut, long executionNanos) {
-        for (MetricsRecorder r : recorders) {
-            r.timeoutCall(timedOut, executionNanos);
-        }
-    }
-
-    @Override
-    public void circuitBreakerCall(CircuitBreakerResult result) {
-        for (MetricsRecorder r : recorders) {
-            r.circuitBreakerCall(result);
-        }
-    }
-
-    @Override
-    public void bulkheadCall(boolean accepted) {
-        for (MetricsRecorder r : recorders) {
-            r.bulkheadCall(accepted);
-        }
-    }
-
-    @Override
-    public void bulkheadRunning(long nanos) {
-        for (MetricsRecorder r : recorders) {
-            r.bulkheadRunning(nanos);
-        }
-    }
-
-    @Override
-    public void bulkheadWaiting(long nanos) {
-        for (MetricsRecorder r : recorders) {
-            r.bulkheadWaiting(nanos);
-        }
-    }
-
-    @Override
-    public void rateLimitCall(boolean permitted) {
-        for (MetricsRecorder r : recorders) {
-            r.rateLimitCall(permitted);
-        }
     }
 
     @Override
@@ -106,6 +46,13 @@ final class CompositeRecorder implements MetricsRecorder {
     public void gauge(String name, LongSupplier value, String... tags) {
         for (MetricsRecorder r : recorders) {
             r.gauge(name, value, tags);
+        }
+    }
+
+    @Override
+    public void timeGauge(String name, LongSupplier nanos, String... tags) {
+        for (MetricsRecorder r : recorders) {
+            r.timeGauge(name, nanos, tags);
         }
     }
 

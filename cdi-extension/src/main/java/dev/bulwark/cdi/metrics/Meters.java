@@ -3,8 +3,8 @@ package dev.bulwark.cdi.metrics;
 import java.util.function.LongSupplier;
 
 /**
- * How one metrics API makes the meters of the MP FT metrics chapter, for {@link SlotRecorder#fill}. Tags come as
- * alternating names and values, the {@code method} tag first.
+ * How one metrics API makes the meters the stages declare ({@link MetersRecorder}). Tags come as alternating names
+ * and values, the {@code method} tag first.
  *
  * @param <C> the API's counter
  * @param <D> the API's meter of durations in nanoseconds (a histogram, a timer)

@@ -30,12 +30,12 @@ public final class MicrometerProvider implements MetricsProvider, Meters<Counter
 
     @Override
     public MetricsRecorder recorderFor(Operation operation) {
-        return SlotRecorder.fill(new Recorder(), operation, this);
+        return MetersRecorder.of(new Recorder(), operation, this);
     }
 
     @Override
     public MetricsRecorder recorderFor(Operation operation, String partition) {
-        return SlotRecorder.fill(new Recorder(), operation, this, partition);
+        return MetersRecorder.of(new Recorder(), operation, this, partition);
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class MicrometerProvider implements MetricsProvider, Meters<Counter
     }
 
     /** The meters of one operation. */
-    private static final class Recorder extends SlotRecorder<Counter, Timer> {
+    private static final class Recorder extends MetersRecorder<Counter, Timer> {
         @Override
         void increment(Counter counter) {
             counter.increment();

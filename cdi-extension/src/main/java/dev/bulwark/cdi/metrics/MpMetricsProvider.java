@@ -26,12 +26,12 @@ public final class MpMetricsProvider implements MetricsProvider, Meters<Counter,
 
     @Override
     public MetricsRecorder recorderFor(Operation operation) {
-        return SlotRecorder.fill(new Recorder(), operation, this);
+        return MetersRecorder.of(new Recorder(), operation, this);
     }
 
     @Override
     public MetricsRecorder recorderFor(Operation operation, String partition) {
-        return SlotRecorder.fill(new Recorder(), operation, this, partition);
+        return MetersRecorder.of(new Recorder(), operation, this, partition);
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class MpMetricsProvider implements MetricsProvider, Meters<Counter,
     }
 
     /** The meters of one operation. */
-    private static final class Recorder extends SlotRecorder<Counter, Histogram> {
+    private static final class Recorder extends MetersRecorder<Counter, Histogram> {
         @Override
         void increment(Counter counter) {
             counter.inc();

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Publishes each operation's metrics through OpenTelemetry (MP Telemetry), as the MP FT metrics chapter names
- * them, from the same walk over an operation's stages as MP Metrics and Micrometer ({@link SlotRecorder#fill}):
+ * them, as the stages declare them, through the same {@link MetersRecorder} as MP Metrics and Micrometer:
  * counters without a unit, durations as histograms in seconds, time per breaker state as an asynchronous counter in
  * nanoseconds and occupancy as asynchronous up-down counters. A series is an instrument with its attributes, built
  * once per operation, so recording allocates nothing of ours.
@@ -40,12 +40,12 @@ public final class OtelMetricsProvider implements MetricsProvider, Meters<OtelMe
 
     @Override
     public MetricsRecorder recorderFor(Operation operation) {
-        return SlotRecorder.fill(new Recorder(), operation, this);
+        return MetersRecorder.of(new Recorder(), operation, this);
     }
 
     @Override
     public MetricsRecorder recorderFor(Operation operation, String partition) {
-        return SlotRecorder.fill(new Recorder(), operation, this, partition);
+        return MetersRecorder.of(new Recorder(), operation, this, partition);
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class OtelMetricsProvider implements MetricsProvider, Meters<OtelMe
     }
 
     /** The series of one operation. */
-    private static final class Recorder extends SlotRecorder<Series, Durations> {
+    private static final class Recorder extends MetersRecorder<Series, Durations> {
         @Override
         void increment(Series series) {
             series.counter.add(1, series.attributes);

@@ -6,25 +6,37 @@ import dev.bulwark.impl.stage.Gate;
 import dev.bulwark.impl.stage.NotStarted;
 import dev.bulwark.impl.stage.Passage;
 import dev.bulwark.impl.time.Clock;
+import java.util.function.LongConsumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * The asynchronous bulkhead as a gate: an attempt runs at once if a place is free, else waits in the queue until a
  * finishing attempt hands its place over, or is rejected when the queue is full. The place is held until the
- * attempt's outcome is there, not merely until its method returned.
+ * attempt's outcome is there, not merely until its method returned. Its series: those of {@link BulkheadGate}, and
+ * {@code ft.bulkhead.waitingDuration} and the gauge {@code ft.bulkhead.executionsWaiting}.
  */
 public final class QueueGate extends Gate {
 
     private final QueueingBulkhead bulkhead;
-    private final MetricsRecorder metrics;
+    private final boolean timed;
     private final Clock clock;
     private final String name;
+    private final Runnable accepted;
+    private final Runnable rejected;
+    private final LongConsumer running;
+    private final LongConsumer waiting;
 
     public QueueGate(QueueingBulkhead bulkhead, MetricsRecorder metrics, Clock clock, String name) {
         this.bulkhead = bulkhead;
-        this.metrics = metrics;
+        this.timed = metrics.enabled();
         this.clock = clock;
         this.name = name;
+        this.accepted = metrics.counter(BulkheadGate.CALLS, "bulkheadResult", "accepted");
+        this.rejected = metrics.counter(BulkheadGate.CALLS, "bulkheadResult", "rejected");
+        this.running = metrics.duration("ft.bulkhead.runningDuration");
+        metrics.gauge("ft.bulkhead.executionsRunning", bulkhead::running);
+        metrics.gauge("ft.bulkhead.executionsWaiting", bulkhead::waiting);
+        this.waiting = metrics.duration("ft.bulkhead.waitingDuration");
     }
 
     /** Only for asynchronous attempts: a synchronous operation has the {@link BulkheadGate}. */
@@ -44,9 +56,9 @@ public final class QueueGate extends Gate {
         if (!bulkhead.tryStart()) {
             return null;
         }
-        metrics.bulkheadCall(true);
-        if (metrics.enabled()) {
-            metrics.bulkheadWaiting(0); // as a waiter started at once would have recorded it
+        accepted.run();
+        if (timed) {
+            waiting.accept(0); // as a waiter started at once would have recorded it
         }
         return PERMIT;
     }
@@ -59,24 +71,24 @@ public final class QueueGate extends Gate {
         Admission admitted = bulkhead.submit(waiter);
         if (admitted == Admission.REJECTED) {
             admission.onAbort(null);
-            metrics.bulkheadCall(false);
+            rejected.run();
             admission.refuse(new BulkheadException(name + " rejected: " + bulkhead.limit() + " running and "
                     + bulkhead.queueSize() + " waiting"));
         } else {
-            metrics.bulkheadCall(true);
+            accepted.run();
         }
     }
 
     @Override
     public long mark() {
-        return metrics.enabled() ? clock.nanoTime() : 0;
+        return timed ? clock.nanoTime() : 0;
     }
 
     @Override
     public Throwable exit(Object permit, long started, Throwable failure, Passage passage) {
         bulkhead.release();
-        if (metrics.enabled()) {
-            metrics.bulkheadRunning(clock.nanoTime() - started);
+        if (timed) {
+            running.accept(clock.nanoTime() - started);
         }
         return failure;
     }
@@ -85,7 +97,7 @@ public final class QueueGate extends Gate {
     private final class Waiter implements Runnable {
         private final dev.bulwark.impl.stage.Admission admission;
         // The wait time is only for metrics: no clock read without them.
-        private final long queuedAt = metrics.enabled() ? clock.nanoTime() : 0;
+        private final long queuedAt = timed ? clock.nanoTime() : 0;
 
         Waiter(dev.bulwark.impl.stage.Admission admission) {
             this.admission = admission;
@@ -94,8 +106,8 @@ public final class QueueGate extends Gate {
         @Override
         public void run() {
             admission.onAbort(null);
-            if (metrics.enabled()) {
-                metrics.bulkheadWaiting(clock.nanoTime() - queuedAt);
+            if (timed) {
+                waiting.accept(clock.nanoTime() - queuedAt);
             }
             admission.admit(PERMIT);
         }

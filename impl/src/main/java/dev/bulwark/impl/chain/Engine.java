@@ -136,7 +136,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Builds one partition of a partitioned operation: state of its own (breaker, rate limiter, bulkhead), the
-     * metrics recorder {@code metrics} of the operation it partitions, so that its series stay one per method.
+     * metrics recorder {@code metrics} of the operation it partitions, so that its series stay one per method (that
+     * recorder's {@link MetricsRecorder#shared()}, one for all the partitions: each series is then looked up once).
      */
     public Operation operation(OperationSpec spec, MetricsRecorder metrics) {
         return new Operation(spec, this, notNull(metrics, "metrics"), null);

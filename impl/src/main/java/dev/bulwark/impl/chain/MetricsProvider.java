@@ -3,9 +3,9 @@ package dev.bulwark.impl.chain;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 
 /**
- * Creates the recorder of each operation when the operation is created, and may register gauges that read
- * the operation's circuit breaker and bulkhead. The engine's default records nothing. It lives beside
- * {@link Operation}, which it is handed, so that the metrics package (the recorder) depends on nothing of the chain.
+ * Creates the recorder of each operation when the operation is created, before its stages, which then declare their
+ * series on it. The engine's default records nothing. It lives beside {@link Operation}, which it is handed (for its
+ * name), so that the metrics package (the recorder) depends on nothing of the chain.
  */
 @FunctionalInterface
 public interface MetricsProvider {

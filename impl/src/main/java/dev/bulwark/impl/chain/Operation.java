@@ -39,7 +39,8 @@ public final class Operation {
     }
 
     /**
-     * @param metrics the recorder to share (one partition of a partitioned method), or null for one of its own
+     * @param metrics the recorder to share (one partition of a partitioned method: its method's
+     *        {@link MetricsRecorder#shared()}), or null for one of its own
      * @param partition with no recorder to share, the {@code partition} tag of its own recorder's series, or null
      */
     Operation(OperationSpec spec, Engine engine, MetricsRecorder metrics, String partition) {
@@ -69,6 +70,12 @@ public final class Operation {
         this.ownsMetrics = metrics == null;
         this.metrics = metrics != null ? metrics : partition != null ? engine.metrics().recorderFor(this, partition)
                 : engine.metrics().recorderFor(this);
+        // The operation's link to a store is not one strategy's: its gauge is the operation's (Bulwark's own).
+        SharedName shared = spec.sharedRateLimit() != null ? spec.sharedRateLimit() : spec.sharedCircuitBreaker();
+        if (shared != null) {
+            this.metrics.gauge("ft.shared.store.available", () -> shared.store().available() ? 1 : 0);
+        }
+        // Each stage declares its series on the recorder as it is made.
         this.stages = Stages.of(this);
     }
 

@@ -4,13 +4,14 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Receives the events of one operation that the MP FT metrics chapter counts. The engine calls it on the
- * hot path, so implementations precompute their counters and must not block. Gauges (circuit-breaker state
- * times, bulkhead occupancy) are read from the operation's primitives by the provider, not pushed here.
+ * Where one operation's series go. Each stage declares its own series when it is made (the built-in ones those of
+ * the MP FT metrics chapter, each added strategy its own) and keeps what it gets back: recording on the hot path is
+ * a call of that counter or duration, never a lookup. A provider ({@code MetricsProvider}) makes one recorder per
+ * operation, for every metrics API the application has; its series carry the operation's {@code method} tag first.
  */
 public interface MetricsRecorder {
 
-    /** Records nothing; {@link #enabled()} is false so the drivers skip the clock readings. */
+    /** Records nothing; {@link #enabled()} is false so the stages skip the clock readings. */
     MetricsRecorder NOOP = new MetricsRecorder() {
         @Override
         public boolean enabled() {
@@ -23,48 +24,8 @@ public interface MetricsRecorder {
         return true;
     }
 
-    /** One call of the operation ended ({@code ft.invocations.total}). */
-    default void invocation(boolean valueReturned, FallbackUse fallback) {
-    }
-
-    /** A retried operation ended ({@code ft.retry.calls.total}). */
-    default void retryCall(boolean retried, RetryOutcome outcome) {
-    }
-
-    /** A retry is about to start ({@code ft.retry.retries.total}). */
-    default void retried() {
-    }
-
-    /** An attempt under a timeout ended ({@code ft.timeout.calls.total}, {@code ft.timeout.executionDuration}). */
-    default void timeoutCall(boolean timedOut, long executionNanos) {
-    }
-
-    /** An attempt passed, or was refused by, the circuit breaker ({@code ft.circuitbreaker.calls.total}). */
-    default void circuitBreakerCall(CircuitBreakerResult result) {
-    }
-
-    /** An attempt was accepted or rejected by the bulkhead ({@code ft.bulkhead.calls.total}). */
-    default void bulkheadCall(boolean accepted) {
-    }
-
-    /** An accepted attempt left the bulkhead after running this long ({@code ft.bulkhead.runningDuration}). */
-    default void bulkheadRunning(long nanos) {
-    }
-
-    /** A queued attempt waited this long for a place ({@code ft.bulkhead.waitingDuration}). */
-    default void bulkheadWaiting(long nanos) {
-    }
-
     /**
-     * An attempt got, or was refused, a rate-limit permit, after any wait ({@code ft.ratelimit.calls.total}, tag
-     * {@code rateLimitResult=permitted|rejected}).
-     */
-    default void rateLimitCall(boolean permitted) {
-    }
-
-    /**
-     * Registers a counter series that a strategy beyond the built-in ones declares when its stage is made
-     * ({@code StageContext.metrics()}), in every metrics API the application has, tagged with the operation's
+     * Registers a counter series (at zero, so a scrape shows it before the first call), tagged with the operation's
      * {@code method} first and then {@code tags} (alternating names and values). Declared once per stage, not per
      * call: the returned counter is what the stage increments on its hot path.
      */
@@ -81,6 +42,10 @@ public interface MetricsRecorder {
     default void gauge(String name, LongSupplier value, String... tags) {
     }
 
+    /** Registers a gauge of a time in nanoseconds (each API shows it in its unit), as {@link #gauge}. */
+    default void timeGauge(String name, LongSupplier nanos, String... tags) {
+    }
+
     /**
      * Where the series of a whole partitioned method go ({@code ft.partitions.*}) when this recorder's carry a
      * {@code partition} tag: those are per method whatever the tagging.
@@ -93,26 +58,18 @@ public interface MetricsRecorder {
     default void release() {
     }
 
+    /**
+     * This recorder as the partitions of a method that share its series see it ({@link PartitionShare}): their
+     * counters and durations are the method's, looked up once per series; their gauges are dropped, the method's
+     * first partition having declared them.
+     */
+    default MetricsRecorder shared() {
+        return enabled() ? new PartitionShare(this) : this;
+    }
+
     /** What {@link #counter} gives where nothing is recorded. */
     Runnable NOTHING = () -> { };
 
     /** What {@link #duration} gives where nothing is recorded. */
     LongConsumer NO_DURATION = nanos -> { };
-
-    /** {@code fallback} tag of {@code ft.invocations.total}. */
-    enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
-
-    /** {@code retryResult} tag of {@code ft.retry.calls.total}. */
-    enum RetryOutcome {
-        VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED,
-        /** Bulwark's own: the retry budget was empty ({@code retryResult="retryBudgetExhausted"}). */
-        RETRY_BUDGET_EXHAUSTED
-    }
-
-    /**
-     * {@code circuitBreakerResult} tag of {@code ft.circuitbreaker.calls.total}: the spec's three values, and
-     * {@code slowCall} for a call that returned but that the breaker recorded as slow ({@code @SlowCall}); such a
-     * call is counted there instead of under {@code success}, so the four still add up to the calls.
-     */
-    enum CircuitBreakerResult { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN, SLOW_CALL }
 }

@@ -46,6 +46,8 @@ public final class Partitions {
     private final Function<String, OperationSpec> specFor;
     private final Partition overflow;
     private final MetricsRecorder metrics;
+    /** The method's recorder as its partitions share it: each series looked up once, gauges the first's. */
+    private final MetricsRecorder shared;
     private final Runnable overflows;
     private final ConcurrentHashMap<String, Partition> live = new ConcurrentHashMap<>();
     private final AtomicBoolean warned = new AtomicBoolean();
@@ -78,6 +80,7 @@ public final class Partitions {
         Operation first = tagged ? engine.operation(specFor.apply(null), OVERFLOW_TAG)
                 : engine.operation(specFor.apply(null));
         this.metrics = first.metrics();
+        this.shared = metrics.shared();
         this.overflow = new Partition(null, first, engine.clock().nanoTime());
         OperationSpec spec = first.spec();
         this.restNanos = spec.rateLimit() == null ? 0 : spec.rateLimit().windowNanos();
@@ -141,7 +144,7 @@ public final class Partitions {
                 // Made under the map's lock for the id: a partition whose series are its own registers them once,
                 // and no racing copy is made and dropped.
                 p = live.computeIfAbsent(id, made -> new Partition(made, tagged ? engine.operation(
-                        specFor.apply(made), made) : engine.operation(specFor.apply(made), metrics), now));
+                        specFor.apply(made), made) : engine.operation(specFor.apply(made), shared), now));
             }
             if (p.tryEnter(now)) {
                 return p;

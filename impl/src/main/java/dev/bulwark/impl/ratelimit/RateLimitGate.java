@@ -14,22 +14,26 @@ import java.util.concurrent.Future;
 /**
  * The rate limit as a gate: one permit per attempt, waited for up to the limit's maxWait. A synchronous attempt
  * waits on its own thread ({@link PermitWait}); an asynchronous one schedules its next try for when the limiter says
- * a permit could be free, and parks no thread. Permits are never given back: the exit has nothing to do.
+ * a permit could be free, and parks no thread. Permits are never given back: the exit has nothing to do. Its
+ * series (Bulwark's own): {@code ft.ratelimit.calls.total} by {@code rateLimitResult}, {@code permitted} or
+ * {@code rejected}, after any wait.
  */
 public final class RateLimitGate extends Gate {
 
     private final RateLimiter limiter;
-    private final MetricsRecorder metrics;
     private final Clock clock;
     private final Sleeper sleeper;
     private final String name;
+    private final Runnable permitted;
+    private final Runnable rejected;
 
     public RateLimitGate(RateLimiter limiter, MetricsRecorder metrics, Clock clock, Sleeper sleeper, String name) {
         this.limiter = limiter;
-        this.metrics = metrics;
         this.clock = clock;
         this.sleeper = sleeper;
         this.name = name;
+        this.permitted = metrics.counter("ft.ratelimit.calls.total", "rateLimitResult", "permitted");
+        this.rejected = metrics.counter("ft.ratelimit.calls.total", "rateLimitResult", "rejected");
     }
 
     /**
@@ -44,10 +48,10 @@ public final class RateLimitGate extends Gate {
         try {
             refusedFor = PermitWait.acquire(limiter, 1, clock, sleeper);
         } catch (PermitWait.Interrupted interrupted) {
-            metrics.rateLimitCall(false);
+            rejected.run();
             throw rejection(interrupted.remainingNanos(), interrupted.getCause());
         }
-        metrics.rateLimitCall(refusedFor == 0);
+        (refusedFor == 0 ? permitted : rejected).run();
         if (refusedFor != 0) {
             throw rejection(refusedFor, null);
         }
@@ -63,7 +67,7 @@ public final class RateLimitGate extends Gate {
     public void enter(Admission admission) {
         long wait = limiter.tryAcquire(1);
         if (wait == 0) {
-            metrics.rateLimitCall(true);
+            permitted.run();
             admission.admit(PERMIT);
             return;
         }
@@ -73,7 +77,7 @@ public final class RateLimitGate extends Gate {
     private void await(Admission admission, long deadline, long wait) {
         if (wait > deadline - clock.nanoTime()) {
             admission.onAbort(null);
-            metrics.rateLimitCall(false);
+            rejected.run();
             admission.refuse(rejection(wait, null));
             return;
         }
@@ -106,7 +110,7 @@ public final class RateLimitGate extends Gate {
                 return;
             }
             admission.onAbort(null);
-            metrics.rateLimitCall(true);
+            permitted.run();
             admission.admit(PERMIT);
         }
 

@@ -2,7 +2,6 @@ package dev.bulwark.impl.retry;
 
 import dev.bulwark.api.ResultRejectedException;
 import dev.bulwark.api.RetryBudgetHandle;
-import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**

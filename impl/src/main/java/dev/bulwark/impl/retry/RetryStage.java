@@ -2,7 +2,6 @@ package dev.bulwark.impl.retry;
 
 import dev.bulwark.api.ResultRejectedException;
 import dev.bulwark.impl.metrics.MetricsRecorder;
-import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import dev.bulwark.impl.stage.Around;
 import dev.bulwark.impl.stage.Decision;
 import dev.bulwark.impl.time.Clock;
@@ -10,14 +9,20 @@ import dev.bulwark.impl.time.Clock;
 /**
  * Retry as an around-stage: after each outcome, whether to retry (and after which delay) or end the call, with the
  * metrics of both; every decision is {@link RetryPolicy}'s. The per-call state (retries done, the last delay) is
- * created on the first outcome that is not a plain return.
+ * created on the first outcome that is not a plain return. Its series: {@code ft.retry.calls.total} by
+ * {@code retried} and {@code retryResult} ({@code retryBudgetExhausted} only with a budget), and
+ * {@code ft.retry.retries.total}.
  */
 public final class RetryStage extends Around {
 
+    private static final RetryOutcome[] OUTCOMES = RetryOutcome.values();
+
     private final RetryPolicy policy;
-    private final MetricsRecorder metrics;
     private final Clock clock;
     private final boolean synchronous;
+    /** ft.retry.calls.total by [(retried ? OUTCOMES.length : 0) + outcome]. */
+    private final Runnable[] calls = new Runnable[2 * OUTCOMES.length];
+    private final Runnable retryStarted;
 
     /**
      * @param synchronous whether attempts run on the caller's thread: then an interrupted attempt (the caller's
@@ -25,9 +30,17 @@ public final class RetryStage extends Around {
      */
     public RetryStage(RetryPolicy policy, MetricsRecorder metrics, Clock clock, boolean synchronous) {
         this.policy = policy;
-        this.metrics = metrics;
         this.clock = clock;
         this.synchronous = synchronous;
+        boolean budget = policy.spec().budget() != null;
+        for (int r = 0; r < 2; r++) {
+            for (RetryOutcome outcome : OUTCOMES) {
+                boolean possible = budget || outcome != RetryOutcome.RETRY_BUDGET_EXHAUSTED;
+                calls[r * OUTCOMES.length + outcome.ordinal()] = possible ? metrics.counter("ft.retry.calls.total",
+                        "retried", Boolean.toString(r == 1), "retryResult", outcome.tag()) : MetricsRecorder.NOTHING;
+            }
+        }
+        this.retryStarted = metrics.counter("ft.retry.retries.total");
     }
 
     @Override
@@ -44,7 +57,7 @@ public final class RetryStage extends Around {
         if (policy.retriesOnResult(value)) {
             return false;
         }
-        metrics.retryCall(retried(prior), RetryOutcome.VALUE_RETURNED);
+        ended(retried(prior), RetryOutcome.VALUE_RETURNED);
         return true;
     }
 
@@ -56,7 +69,7 @@ public final class RetryStage extends Around {
                 Thread.currentThread().interrupt();
             }
             if (interrupted || !policy.retriesOn(failure)) {
-                metrics.retryCall(retried(prior), RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+                ended(retried(prior), RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                 return null;
             }
         }
@@ -66,7 +79,7 @@ public final class RetryStage extends Around {
             stop = RetryOutcome.RETRY_BUDGET_EXHAUSTED;
         }
         if (stop != null) {
-            metrics.retryCall(retries.done > 0, stop);
+            ended(retries.done > 0, stop);
             return end(retries, value, failure);
         }
         long delay = policy.delayNanos(retries.done + 1, retries.previousDelay, failure);
@@ -81,12 +94,12 @@ public final class RetryStage extends Around {
             // Waiting may have used up the time allowed.
             RetryOutcome late = policy.stopReason(retries.done, clock.nanoTime() - start);
             if (late != null) {
-                metrics.retryCall(retries.done > 0, late);
+                ended(retries.done > 0, late);
                 return end(retries, decision.value(), decision.failure());
             }
         }
         retries.done++;
-        metrics.retried();
+        retryStarted.run();
         policy.beforeRetry(context, retries.done, decision.failure());
         return retries;
     }
@@ -94,7 +107,7 @@ public final class RetryStage extends Around {
     @Override
     public Decision stopped(Decision decision) {
         // A retry decided but never run is tagged by the retries done, in every driver.
-        metrics.retryCall(retried(decision), RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+        ended(retried(decision), RetryOutcome.EXCEPTION_NOT_RETRYABLE);
         return decision.fails(decision.failure());
     }
 
@@ -108,6 +121,10 @@ public final class RetryStage extends Around {
         } catch (ResultRejectedException rejected) {
             return retries.fails(rejected);
         }
+    }
+
+    private void ended(boolean retried, RetryOutcome outcome) {
+        calls[(retried ? OUTCOMES.length : 0) + outcome.ordinal()].run();
     }
 
     private static boolean retried(Decision prior) {

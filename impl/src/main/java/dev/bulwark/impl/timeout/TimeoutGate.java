@@ -8,6 +8,7 @@ import dev.bulwark.impl.time.Clock;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
@@ -15,21 +16,28 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * it at the deadline; its exit turns the outcome into a {@link TimeoutException} if the deadline passed. An
  * asynchronous attempt gets a timer only once it has started and is not over at once (many non-blocking calls have
  * their outcome before they return); whichever comes first, the timer or the outcome, decides how it ended.
+ * Its series: {@code ft.timeout.calls.total} by {@code timedOut}, and {@code ft.timeout.executionDuration}.
  */
 public final class TimeoutGate extends Gate {
 
     private final TimeoutWatchdog watchdog;
     private final long timeoutNanos;
-    private final MetricsRecorder metrics;
+    private final boolean timed;
     private final Clock clock;
     private final String name;
+    private final Runnable timedOut;
+    private final Runnable notTimedOut;
+    private final LongConsumer duration;
 
     public TimeoutGate(TimeoutWatchdog watchdog, long timeoutNanos, MetricsRecorder metrics, Clock clock, String name) {
         this.watchdog = watchdog;
         this.timeoutNanos = timeoutNanos;
-        this.metrics = metrics;
+        this.timed = metrics.enabled();
         this.clock = clock;
         this.name = name;
+        this.timedOut = metrics.counter("ft.timeout.calls.total", "timedOut", "true");
+        this.notTimedOut = metrics.counter("ft.timeout.calls.total", "timedOut", "false");
+        this.duration = metrics.duration("ft.timeout.executionDuration");
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class TimeoutGate extends Gate {
 
     @Override
     public long mark() {
-        return metrics.enabled() ? clock.nanoTime() : 0;
+        return timed ? clock.nanoTime() : 0;
     }
 
     @Override
@@ -74,7 +82,7 @@ public final class TimeoutGate extends Gate {
         try {
             deadline.timer = admission.deadline(Math.max(0, remaining), () -> {
                 if (deadline.compareAndSet(false, true)) {
-                    metrics.timeoutCall(true, clock.nanoTime() - deadline.start);
+                    ended(true, clock.nanoTime() - deadline.start);
                     admission.end(timeoutException());
                 }
             });
@@ -90,11 +98,11 @@ public final class TimeoutGate extends Gate {
         if (permit instanceof Deadline deadline) {
             return exitAsync(deadline, failure);
         }
-        boolean timedOut = watchdog.disarm((TimeoutWatchdog.Slot) permit);
-        if (metrics.enabled()) {
-            metrics.timeoutCall(timedOut, clock.nanoTime() - start);
+        boolean late = watchdog.disarm((TimeoutWatchdog.Slot) permit);
+        if (timed) {
+            ended(late, clock.nanoTime() - start);
         }
-        if (!timedOut) {
+        if (!late) {
             return failure;
         }
         TimeoutException timeout = timeoutException();
@@ -112,13 +120,18 @@ public final class TimeoutGate extends Gate {
         Future<?> timer = deadline.timer;
         if (timer != null) {
             timer.cancel(false);
-            metrics.timeoutCall(false, elapsed);
+            ended(false, elapsed);
             return failure;
         }
         // Over before a timer was armed: its own outcome stands unless it took longer than the timeout.
         boolean late = elapsed >= timeoutNanos;
-        metrics.timeoutCall(late, elapsed);
+        ended(late, elapsed);
         return late ? timeoutException() : failure;
+    }
+
+    private void ended(boolean late, long executionNanos) {
+        (late ? timedOut : notTimedOut).run();
+        duration.accept(executionNanos);
     }
 
     private TimeoutException timeoutException() {

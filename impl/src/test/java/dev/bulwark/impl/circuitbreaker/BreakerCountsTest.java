@@ -11,7 +11,6 @@ import dev.bulwark.api.RateLimitException;
 import dev.bulwark.impl.LoggedRecords;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.metrics.MetricsRecorder;
-import dev.bulwark.impl.metrics.MetricsRecorder.CircuitBreakerResult;
 import dev.bulwark.impl.stage.Passage;
 import dev.bulwark.testing.VirtualTime;
 import java.time.Duration;
@@ -133,22 +132,23 @@ class BreakerCountsTest {
 
     @Test
     void shouldReportARateLimitRefusalToTheMetricsOnlyWhenCounted() {
-        List<CircuitBreakerResult> results = new ArrayList<>();
+        // The circuitBreakerResult of each ft.circuitbreaker.calls.total count.
+        List<String> results = new ArrayList<>();
         MetricsRecorder metrics = new MetricsRecorder() {
             @Override
-            public void circuitBreakerCall(CircuitBreakerResult result) {
-                results.add(result);
+            public Runnable counter(String name, String... tags) {
+                return name.equals("ft.circuitbreaker.calls.total") ? () -> results.add(tags[1]) : NOTHING;
             }
         };
         RateLimitException refusal = new RateLimitException("limited", Duration.ofSeconds(1));
         CircuitBreaker counts = breaker(1, ExceptionMatcher.of(List.of(RateLimitException.class), List.of()));
         BreakerGate counting = new BreakerGate(counts, metrics, "counts");
         counting.exit(counting.enter(), CircuitBreaker.NO_START, refusal, Passage.REFUSED);
-        assertEquals(List.of(CircuitBreakerResult.FAILURE), results);
+        assertEquals(List.of("failure"), results);
 
         BreakerGate ignoring = new BreakerGate(breaker(1, ExceptionMatcher.all()), metrics, "ignores");
         ignoring.exit(ignoring.enter(), CircuitBreaker.NO_START, refusal, Passage.REFUSED);
-        assertEquals(List.of(CircuitBreakerResult.FAILURE), results, "not a call the breaker judged");
+        assertEquals(List.of("failure"), results, "not a call the breaker judged");
     }
 
     @Test

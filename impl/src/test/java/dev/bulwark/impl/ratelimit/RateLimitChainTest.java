@@ -41,10 +41,15 @@ class RateLimitChainTest {
 
     private final VirtualTime time = new VirtualTime();
     private final List<Boolean> rateLimitEvents = new ArrayList<>();
+    /** Notes each ft.ratelimit.calls.total count: true for permitted, false for rejected. */
     private final MetricsRecorder recorder = new MetricsRecorder() {
         @Override
-        public void rateLimitCall(boolean permitted) {
-            rateLimitEvents.add(permitted);
+        public Runnable counter(String name, String... tags) {
+            if (!name.equals("ft.ratelimit.calls.total")) {
+                return NOTHING;
+            }
+            boolean permitted = tags[1].equals("permitted");
+            return () -> rateLimitEvents.add(permitted);
         }
     };
     private final Engine engine = time.engine().executor(Runnable::run)

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.impl.exception.ExceptionMatcher;
-import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;

@@ -10,7 +10,6 @@ import dev.bulwark.impl.chain.Operation;
 import dev.bulwark.impl.chain.OperationSpec;
 import dev.bulwark.impl.exception.ExceptionMatcher;
 import dev.bulwark.impl.metrics.MetricsRecorder;
-import dev.bulwark.impl.metrics.MetricsRecorder.RetryOutcome;
 import dev.bulwark.testing.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,13 +75,21 @@ class TokenRetryBudgetTest {
         assertThrows(IllegalArgumentException.class, () -> new TokenRetryBudget(0.2, 0, 60 * SECOND + 1, time));
     }
 
-    /** Records the retryResult of each call. */
+    /** Records the retryResult of each call, as ft.retry.calls.total counts it. */
     private static final class Outcomes implements MetricsRecorder {
         final List<RetryOutcome> outcomes = new ArrayList<>();
 
         @Override
-        public void retryCall(boolean retried, RetryOutcome outcome) {
-            outcomes.add(outcome);
+        public Runnable counter(String name, String... tags) {
+            if (!name.equals("ft.retry.calls.total")) {
+                return NOTHING;
+            }
+            for (RetryOutcome outcome : RetryOutcome.values()) {
+                if (outcome.tag().equals(tags[3])) {
+                    return () -> outcomes.add(outcome);
+                }
+            }
+            throw new AssertionError("no retryResult " + tags[3]);
         }
     }
 
