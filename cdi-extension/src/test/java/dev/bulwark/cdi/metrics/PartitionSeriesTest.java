@@ -107,4 +107,21 @@ class PartitionSeriesTest {
         assertEquals(2.0, calls(null, "success").counter().count());
         assertNull(registry.find("ft.circuitbreaker.calls.total").tagKeys("partition").counter());
     }
+
+    @Test
+    void withoutTheTagEveryPartitionsOpeningCountsAndTheStateGaugesStayOnePerMethod() throws Exception {
+        Partitions partitions = partitions(10, false);
+        for (String host : new String[] {"host-a", "host-b", "host-c"}) {
+            for (int i = 0; i < 2; i++) {
+                assertThrows(IllegalStateException.class, () -> partitions.call(host, FAIL, "x", null));
+            }
+            assertThrows(CircuitBreakerOpenException.class, () -> partitions.call(host, ECHO, "x", null));
+        }
+
+        assertEquals(3.0, registry.get("ft.circuitbreaker.opened.total").tag("method", METHOD).counter().count(),
+                "each partition's breaker opened once");
+        assertEquals(3.0, calls(null, "circuitBreakerOpen").counter().count());
+        assertEquals(3, registry.find("ft.circuitbreaker.state.total").tag("method", METHOD).meters().size(),
+                "one time gauge per state for the method, not one per partition");
+    }
 }

@@ -110,11 +110,16 @@ final class AsyncAttempt {
      */
     void startedInside(int i, Object permit, long mark, AttemptLevel level) {
         if (reached >= i) {
-            return;
+            return; // over at once: no admission made, nothing armed
         }
         if (level == null) {
             level = new AttemptLevel(this, i, AttemptLevel.ADMITTED);
             publish(level);
+            // Published, then reached read again (both volatile), as ended() writes reached and then reads published:
+            // an outcome racing this either finds the admission and finishes it, or is seen here and nothing is armed.
+            if (reached >= i) {
+                return;
+            }
         }
         gates[i].started(permit, mark, level);
     }
@@ -138,18 +143,20 @@ final class AsyncAttempt {
         }
         int offset = marks.length - gates.length;
         while (i >= 0) {
-            Throwable out;
-            try {
-                out = gates[i].exit(permits[i], marks[offset + i], failure, passage);
-            } catch (Throwable exitFailure) {
-                out = exitFailure;
-            }
-            // Read after the exit: a gate's timer that ended the attempt first was armed with its admission
-            // published, and the exit's losing compare-and-set makes that publication visible here.
-            AttemptLevel[] tracked = levels;
-            AttemptLevel level = tracked == null ? null : tracked[i];
+            // A gate that claimed the end first (its deadline fired) already sent its failure outwards: this late
+            // outcome stops here. The admission is read through the volatile count, after reached was written.
+            AttemptLevel level = published > i ? levels[i] : null;
             if (level != null && !level.finish()) {
                 return;
+            }
+            // A gate told started() gets that admission back as its permit: it knows then that it may have armed
+            // something, which the admission's finish() has just cancelled.
+            Object permit = level != null && gates[i].followsStart() ? level : permits[i];
+            Throwable out;
+            try {
+                out = gates[i].exit(permit, marks[offset + i], failure, passage);
+            } catch (Throwable exitFailure) {
+                out = exitFailure;
             }
             if (out != failure) {
                 failure = out;

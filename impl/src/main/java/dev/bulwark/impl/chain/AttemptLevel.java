@@ -38,6 +38,8 @@ final class AttemptLevel implements Admission {
     volatile boolean entering;
     Thread enterer;
     private volatile Runnable abort;
+    // The gate's deadline timer, cancelled once the outcome has come from inside.
+    private volatile Future<?> timer;
 
     AttemptLevel(AsyncAttempt attempt, int index, int state) {
         this.attempt = attempt;
@@ -71,9 +73,14 @@ final class AttemptLevel implements Admission {
     }
 
     @Override
+    public boolean claimEnd() {
+        return STATE.compareAndSet(this, ADMITTED, ENDED);
+    }
+
+    @Override
     public void end(Throwable failure) {
-        if (!STATE.compareAndSet(this, ADMITTED, ENDED)) {
-            return;
+        if (state != ENDED) {
+            throw new IllegalStateException("end() without a claimEnd() that returned true");
         }
         attempt.endedEarly = true;
         attempt.abortInside(index, true);
@@ -87,9 +94,20 @@ final class AttemptLevel implements Admission {
         }
     }
 
-    /** The outcome from inside goes on outwards, unless {@link #end} already sent one. */
+    /**
+     * The outcome from inside goes on outwards, unless the gate claimed the end first ({@link #claimEnd}); a deadline
+     * it armed is cancelled. Its timer and this are written and read in opposite orders (volatile), so that of an
+     * arming racing this, at least one sees the other and the timer never outlives the attempt.
+     */
     boolean finish() {
-        return STATE.compareAndSet(this, ADMITTED, DONE);
+        if (!STATE.compareAndSet(this, ADMITTED, DONE)) {
+            return false;
+        }
+        Future<?> armed = timer;
+        if (armed != null) {
+            armed.cancel(false);
+        }
+        return true;
     }
 
     @Override
@@ -114,7 +132,12 @@ final class AttemptLevel implements Admission {
 
     @Override
     public Future<?> deadline(long delayNanos, Runnable task) {
-        return attempt.call.op.engine.scheduler().schedule(task, delayNanos);
+        Future<?> armed = attempt.call.op.engine.scheduler().schedule(task, delayNanos);
+        timer = armed;
+        if (state == DONE) {
+            armed.cancel(false); // the outcome came while the timer was being armed
+        }
+        return armed;
     }
 
     @Override

@@ -74,7 +74,7 @@ final class Stages {
         }
         added(Place.RATE_LIMIT, spec, context, arounds, gates);
         if (op.timeoutNanos > 0) {
-            gates.add(new TimeoutGate(engine.watchdog(), op.timeoutNanos, op.metrics, engine.clock(), name));
+            gates.add(new TimeoutGate(engine.watchdog(), op.timeoutNanos, op.metrics, engine.clock(), name, async));
         }
         added(Place.TIMEOUT, spec, context, arounds, gates);
         if (op.semaphore != null) {

@@ -17,9 +17,17 @@ public interface Admission {
     void refuse(Throwable rejection);
 
     /**
-     * Ends the attempt here with {@code failure}, now: whatever runs inside this gate is aborted (the offloaded
-     * method interrupted, a stage it returned cancelled) and the stages outside go on with {@code failure}, on the
-     * call's own executor. The gate's exit is still told, later, when what ran inside has ended.
+     * Claims the end of this admitted attempt for the gate (a timeout whose deadline fired): true unless its outcome
+     * from inside came first, in which case that outcome goes on and the gate must do nothing more. Exactly one of
+     * the two wins.
+     */
+    boolean claimEnd();
+
+    /**
+     * Ends the attempt here with {@code failure}, after {@link #claimEnd} returned true: whatever runs inside this
+     * gate is aborted (the offloaded method interrupted, a stage it returned cancelled) and the stages outside go on
+     * with {@code failure}, on the call's own executor. The gate's exit is not told of the outcome that comes from
+     * inside later: the gates inside it hear of it, this gate and those outside already went on.
      */
     void end(Throwable failure);
 
@@ -35,7 +43,8 @@ public interface Admission {
 
     /**
      * Runs {@code task} on the engine's timer thread after {@code delayNanos}: for a deadline that must fire even when
-     * every executor thread is busy. The task must be short.
+     * every executor thread is busy. The task must be short. The timer is cancelled once the attempt's outcome comes
+     * from inside.
      */
     Future<?> deadline(long delayNanos, Runnable task);
 

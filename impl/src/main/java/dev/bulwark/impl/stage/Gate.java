@@ -67,9 +67,11 @@ public abstract class Gate {
     /**
      * Whether this gate must hear {@link #started} for an asynchronous attempt that is not over at once (a timeout,
      * to arm its timer). False, the default, spares the driver the check and the admission it would make for it.
-     * What {@code started} arms and this gate's {@link #exit} must decide between them with one compare-and-set, and
-     * only the winner may {@link Admission#end} the attempt: the driver may make the admission only after the attempt
-     * was let through, when its outcome can already be on its way out.
+     * What {@code started} arms decides with the outcome through the admission: it may {@link Admission#end} the
+     * attempt only after its {@link Admission#claimEnd} won; if the outcome came first, the driver cancels the
+     * admission's deadline and hands this gate's {@link #exit} that admission as its permit (so the exit knows it was
+     * told started); if the timer came first, the exit is not told of the late outcome. The driver may make the
+     * admission only after the attempt was let through, when its outcome can already be on its way out.
      */
     public boolean followsStart() {
         return false;

@@ -5,23 +5,26 @@ import dev.bulwark.impl.stage.Admission;
 import dev.bulwark.impl.stage.Gate;
 import dev.bulwark.impl.stage.Passage;
 import dev.bulwark.impl.time.Clock;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The timeout as a gate. A synchronous attempt arms the watchdog's slot for its thread (the permit), which interrupts
  * it at the deadline; its exit turns the outcome into a {@link TimeoutException} if the deadline passed. An
- * asynchronous attempt gets a timer only once it has started and is not over at once (many non-blocking calls have
- * their outcome before they return); whichever comes first, the timer or the outcome, decides how it ended.
+ * asynchronous attempt's start is its mark and its permit a constant: it gets a timer only once it has started and is
+ * not over at once (many non-blocking calls have their outcome before they return), so such a call allocates nothing
+ * here; whichever comes first, the timer or the outcome, decides how it ended (its admission's claim).
  * Its series: {@code ft.timeout.calls.total} by {@code timedOut}, and {@code ft.timeout.executionDuration}.
  */
 public final class TimeoutGate extends Gate {
 
+    /** The permit of every asynchronous attempt: its start is its mark. */
+    private static final Object ASYNC = new Object();
+
     private final TimeoutWatchdog watchdog;
     private final long timeoutNanos;
+    // Whether marks are read: for metrics, and always for asynchronous attempts (their deadline counts from it).
     private final boolean timed;
     private final Clock clock;
     private final String name;
@@ -29,10 +32,12 @@ public final class TimeoutGate extends Gate {
     private final Runnable notTimedOut;
     private final LongConsumer duration;
 
-    public TimeoutGate(TimeoutWatchdog watchdog, long timeoutNanos, MetricsRecorder metrics, Clock clock, String name) {
+    /** @param asynchronous whether the operation's attempts are asynchronous (then admitted by admission only) */
+    public TimeoutGate(TimeoutWatchdog watchdog, long timeoutNanos, MetricsRecorder metrics, Clock clock, String name,
+            boolean asynchronous) {
         this.watchdog = watchdog;
         this.timeoutNanos = timeoutNanos;
-        this.timed = metrics.enabled();
+        this.timed = asynchronous || metrics.enabled();
         this.clock = clock;
         this.name = name;
         this.timedOut = metrics.counter("ft.timeout.calls.total", "timedOut", "true");
@@ -55,10 +60,10 @@ public final class TimeoutGate extends Gate {
         return true;
     }
 
-    /** An asynchronous attempt is let through at once, with its own deadline; its timer waits for {@link #started}. */
+    /** An asynchronous attempt is let through at once; its timer waits for {@link #started}. */
     @Override
     public Object admitAtOnce() {
-        return new Deadline(clock.nanoTime());
+        return ASYNC;
     }
 
     @Override
@@ -77,17 +82,16 @@ public final class TimeoutGate extends Gate {
      */
     @Override
     public void started(Object permit, long mark, Admission admission) {
-        Deadline deadline = (Deadline) permit;
-        long remaining = timeoutNanos - (clock.nanoTime() - deadline.start);
+        long remaining = timeoutNanos - (clock.nanoTime() - mark);
         try {
-            deadline.timer = admission.deadline(Math.max(0, remaining), () -> {
-                if (deadline.compareAndSet(false, true)) {
-                    ended(true, clock.nanoTime() - deadline.start);
+            admission.deadline(Math.max(0, remaining), () -> {
+                if (admission.claimEnd()) {
+                    ended(true, clock.nanoTime() - mark); // counted before the caller can see the timeout
                     admission.end(timeoutException());
                 }
             });
         } catch (RejectedExecutionException stopped) {
-            if (deadline.compareAndSet(false, true)) {
+            if (admission.claimEnd()) {
                 admission.end(stopped); // the engine was closed: fail the call, never throw
             }
         }
@@ -95,8 +99,11 @@ public final class TimeoutGate extends Gate {
 
     @Override
     public Throwable exit(Object permit, long start, Throwable failure, Passage passage) {
-        if (permit instanceof Deadline deadline) {
-            return exitAsync(deadline, failure);
+        if (permit == ASYNC) {
+            return exitAsync(start, failure, true);
+        }
+        if (permit instanceof Admission) {
+            return exitAsync(start, failure, false); // told started: its timer was cancelled as the outcome came
         }
         boolean late = watchdog.disarm((TimeoutWatchdog.Slot) permit);
         if (timed) {
@@ -112,19 +119,14 @@ public final class TimeoutGate extends Gate {
         return timeout;
     }
 
-    private Throwable exitAsync(Deadline deadline, Throwable failure) {
-        if (!deadline.compareAndSet(false, true)) {
-            return failure; // the timer ended the attempt first; this late outcome is nobody's any more
-        }
-        long elapsed = clock.nanoTime() - deadline.start;
-        Future<?> timer = deadline.timer;
-        if (timer != null) {
-            timer.cancel(false);
-            ended(false, elapsed);
-            return failure;
-        }
-        // Over before a timer was armed: its own outcome stands unless it took longer than the timeout.
-        boolean late = elapsed >= timeoutNanos;
+    /**
+     * The outcome came before any timer fired. Over at once (no timer was armed), it stands unless it took longer than
+     * the timeout; after a timer was armed, it stands: the timer decides lateness, as the watchdog does for a
+     * synchronous attempt.
+     */
+    private Throwable exitAsync(long start, Throwable failure, boolean atOnce) {
+        long elapsed = clock.nanoTime() - start;
+        boolean late = atOnce && elapsed >= timeoutNanos;
         ended(late, elapsed);
         return late ? timeoutException() : failure;
     }
@@ -136,16 +138,5 @@ public final class TimeoutGate extends Gate {
 
     private TimeoutException timeoutException() {
         return new TimeoutException(name + " timed out after " + timeoutNanos / 1_000_000 + " ms");
-    }
-
-    /** One asynchronous attempt's deadline: set once decided, by the timer or by the outcome. */
-    private static final class Deadline extends AtomicBoolean {
-        private static final long serialVersionUID = 1L;
-        final long start;
-        volatile Future<?> timer;
-
-        Deadline(long start) {
-            this.start = start;
-        }
     }
 }
