@@ -99,13 +99,11 @@ public final class TimeoutGate extends Gate {
 
     @Override
     public Throwable exit(Object permit, long start, Throwable failure, Passage passage) {
-        if (permit == ASYNC) {
-            return exitAsync(start, failure, true);
+        if (!(permit instanceof TimeoutWatchdog.Slot slot)) {
+            // ASYNC: over at once; an Admission: told started, its timer cancelled as the outcome came
+            return exitAsync(start, failure, permit == ASYNC);
         }
-        if (permit instanceof Admission) {
-            return exitAsync(start, failure, false); // told started: its timer was cancelled as the outcome came
-        }
-        boolean late = watchdog.disarm((TimeoutWatchdog.Slot) permit);
+        boolean late = watchdog.disarm(slot);
         if (timed) {
             ended(late, clock.nanoTime() - start);
         }
