@@ -9,9 +9,10 @@ import java.util.TreeMap;
 /**
  * A Redis Cluster of masters only on loopback ports ({@code redis-cli --cluster create}), and what the tests ask of its
  * nodes: commands to one node, the slot of a key as the server hashes it, the master that owns a slot, and the error
- * replies the nodes counted. Nodes are numbered from 0 in the order they were started.
+ * replies the nodes counted. Nodes are numbered from 0 in the order they were started. Public, with
+ * {@link #start}, {@link #url} and {@link #close}, for the benchmarks that repeat the shared rate limit on a cluster.
  */
-final class RedisCluster implements AutoCloseable {
+public final class RedisCluster implements AutoCloseable {
 
     private final List<RedisProcess> nodes;
 
@@ -20,7 +21,7 @@ final class RedisCluster implements AutoCloseable {
     }
 
     /** Starts {@code masters} nodes in {@code dir}, joins them into one cluster and waits until every node says ok. */
-    static RedisCluster start(Path dir, int masters) {
+    public static RedisCluster start(Path dir, int masters) {
         List<RedisProcess> nodes = new ArrayList<>();
         List<String> create = new ArrayList<>(List.of("--cluster", "create"));
         try {
@@ -46,7 +47,7 @@ final class RedisCluster implements AutoCloseable {
         }
     }
 
-    int size() {
+    public int size() {
         return nodes.size();
     }
 
@@ -54,7 +55,7 @@ final class RedisCluster implements AutoCloseable {
         return nodes.get(node).port();
     }
 
-    String url(int node) {
+    public String url(int node) {
         return "redis://127.0.0.1:" + port(node);
     }
 

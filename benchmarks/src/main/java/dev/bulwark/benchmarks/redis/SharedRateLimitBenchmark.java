@@ -3,6 +3,7 @@ package dev.bulwark.benchmarks.redis;
 import dev.bulwark.api.RateLimitType;
 import dev.bulwark.api.RateLimiterHandle;
 import dev.bulwark.api.RateLimiters;
+import dev.bulwark.redis.RedisCluster;
 import dev.bulwark.redis.RedisServer;
 import dev.bulwark.redis.RedisStore;
 import io.github.bucket4j.BucketConfiguration;
@@ -10,10 +11,15 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,7 +35,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * A limit shared through a local redis-server: Bulwark's one-script-per-permit against Bucket4j's Lettuce backend
  * (compare-and-swap, retried on contention), with the same token bucket: {@value #PERMITS} per second, so that
  * every request is granted and each measures a full decision. Threads with JMH's {@code -t}; one hot key or
- * {@value #SPREAD} keys picked at random.
+ * {@value #SPREAD} keys picked at random. {@code topology=cluster} runs Bulwark against a Redis Cluster of 3 masters
+ * on loopback ports instead ({@code bulwark.redis.cluster=true}; Bucket4j's rows are the standalone server's only).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +52,12 @@ public class SharedRateLimitBenchmark {
     @Param({"1", "1000"})
     public int keys;
 
+    @Param({"standalone"})
+    public String topology;
+
     private RedisServer redis;
+    private RedisCluster cluster;
+    private Path clusterDir;
     private RedisStore store;
     private RedisClient client;
     private RateLimiterHandle[] bulwark;
@@ -53,10 +65,22 @@ public class SharedRateLimitBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        redis = RedisServer.start();
         String prefix = "bench-" + System.nanoTime() + "-";
+        if (topology.equals("cluster")) {
+            if (!library.equals("bulwark")) {
+                throw new IllegalArgumentException("topology=cluster measures Bulwark only");
+            }
+            clusterDir = Files.createTempDirectory("bench-cluster");
+            cluster = RedisCluster.start(clusterDir, 3);
+            store = RedisStore.builder(cluster.url(0) + "," + cluster.url(1)).cluster(true)
+                    .commandTimeout(Duration.ofSeconds(1)).build();
+        } else {
+            redis = RedisServer.start();
+            if (library.equals("bulwark")) {
+                store = RedisStore.builder(redis.url()).commandTimeout(Duration.ofSeconds(1)).build();
+            }
+        }
         if (library.equals("bulwark")) {
-            store = RedisStore.builder(redis.url()).commandTimeout(Duration.ofSeconds(1)).build();
             bulwark = new RateLimiterHandle[keys];
             for (int i = 0; i < keys; i++) {
                 String name = prefix + i;
@@ -78,14 +102,22 @@ public class SharedRateLimitBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws IOException {
         if (store != null) {
             store.close();
         }
         if (client != null) {
             client.shutdown();
         }
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+            try (Stream<Path> files = Files.walk(clusterDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private int key() {
