@@ -49,22 +49,17 @@ abstract class MetersRecorder<C, D> implements MetricsRecorder {
 
     @Override
     public final Runnable counter(String name, String... tags) {
-        C counter = meters.counter(name, tagged(tags));
-        return () -> increment(counter);
+        return counterIn(meters, name, tags);
     }
 
     @Override
     public final LongConsumer duration(String name, String... tags) {
-        D duration = meters.duration(name, tagged(tags));
-        return nanos -> record(duration, nanos);
+        return durationIn(meters, name, tags);
     }
 
     @Override
     public final void gauge(String name, LongSupplier value, String... tags) {
-        if (name.equals(BreakerGate.STATE_CURRENT) && !methodMeters.currentStateGauges()) {
-            return; // SmallRye's Micrometer series, which only the Micrometer provider publishes
-        }
-        meters.gauge(name, value, tagged(tags));
+        gaugeIn(meters, name, value, tags);
     }
 
     @Override
@@ -72,28 +67,26 @@ abstract class MetersRecorder<C, D> implements MetricsRecorder {
         meters.timeGauge(name, nanos, tagged(tags));
     }
 
+    /** This recorder, or for a tagged partition the same series without the tag: the method's own. */
     @Override
     public final MetricsRecorder perMethod() {
         if (partitionMeters == null) {
             return this;
         }
-        MetersRecorder<C, D> self = this;
         return new MetricsRecorder() {
             @Override
             public Runnable counter(String name, String... tags) {
-                C counter = methodMeters.counter(name, tagged(tags));
-                return () -> self.increment(counter);
+                return counterIn(methodMeters, name, tags);
             }
 
             @Override
             public LongConsumer duration(String name, String... tags) {
-                D duration = methodMeters.duration(name, tagged(tags));
-                return nanos -> self.record(duration, nanos);
+                return durationIn(methodMeters, name, tags);
             }
 
             @Override
             public void gauge(String name, LongSupplier value, String... tags) {
-                methodMeters.gauge(name, value, tagged(tags));
+                gaugeIn(methodMeters, name, value, tags);
             }
 
             @Override
@@ -101,6 +94,23 @@ abstract class MetersRecorder<C, D> implements MetricsRecorder {
                 methodMeters.timeGauge(name, nanos, tagged(tags));
             }
         };
+    }
+
+    private Runnable counterIn(Meters<C, D> in, String name, String[] tags) {
+        C counter = in.counter(name, tagged(tags));
+        return () -> increment(counter);
+    }
+
+    private LongConsumer durationIn(Meters<C, D> in, String name, String[] tags) {
+        D duration = in.duration(name, tagged(tags));
+        return nanos -> record(duration, nanos);
+    }
+
+    private void gaugeIn(Meters<C, D> in, String name, LongSupplier value, String[] tags) {
+        if (name.equals(BreakerGate.STATE_CURRENT) && !methodMeters.currentStateGauges()) {
+            return; // SmallRye's Micrometer series, which only the Micrometer provider publishes
+        }
+        in.gauge(name, value, tagged(tags));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bulwark.impl.adaptive;
 
 import dev.bulwark.api.AdaptiveAlgorithm;
+import dev.bulwark.impl.bulkhead.BulkheadSeries;
 import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.stage.Admission;
 import dev.bulwark.impl.stage.Gate;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -58,9 +58,7 @@ final class AdaptiveBulkheadGate extends Gate {
     private final ConcurrentLinkedQueue<Admission> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final boolean queues;
-    private final Runnable accepted;
-    private final Runnable rejected;
-    private final LongConsumer running;
+    private final BulkheadSeries series;
 
     AdaptiveBulkheadGate(AdaptiveBulkheadSpec spec, StageContext operation) {
         this.spec = spec;
@@ -70,10 +68,7 @@ final class AdaptiveBulkheadGate extends Gate {
         this.limit = spec.initialLimit();
         this.queues = operation.asynchronous() && spec.queueSize() > 0;
         MetricsRecorder metrics = operation.metrics();
-        this.accepted = metrics.counter("ft.bulkhead.calls.total", "bulkheadResult", "accepted");
-        this.rejected = metrics.counter("ft.bulkhead.calls.total", "bulkheadResult", "rejected");
-        this.running = metrics.duration("ft.bulkhead.runningDuration");
-        metrics.gauge("ft.bulkhead.executionsRunning", inflight::get);
+        this.series = BulkheadSeries.declare(metrics, inflight::get);
         metrics.gauge("ft.bulkhead.limit", () -> limit);
         if (queues) {
             metrics.gauge("ft.bulkhead.executionsWaiting", waiting::get);
@@ -103,7 +98,7 @@ final class AdaptiveBulkheadGate extends Gate {
     }
 
     private BulkheadException full() {
-        rejected.run();
+        series.rejected().run();
         return new BulkheadException(name + " rejected: its adaptive limit of " + limit + " calls are running"
                 + (queues ? " and " + spec.queueSize() + " are waiting" : ""));
     }
@@ -113,7 +108,7 @@ final class AdaptiveBulkheadGate extends Gate {
         if (!tryAcquire()) {
             throw full();
         }
-        accepted.run();
+        series.accepted().run();
         return PERMIT;
     }
 
@@ -125,7 +120,7 @@ final class AdaptiveBulkheadGate extends Gate {
     @Override
     public void enter(Admission admission) {
         if (tryAcquire()) {
-            accepted.run();
+            series.accepted().run();
             admission.admit(PERMIT);
             return;
         }
@@ -136,7 +131,7 @@ final class AdaptiveBulkheadGate extends Gate {
             admission.refuse(full());
             return;
         }
-        accepted.run();
+        series.accepted().run();
         queue.add(admission);
         admission.onAbort(() -> {
             if (queue.remove(admission)) {
@@ -175,7 +170,7 @@ final class AdaptiveBulkheadGate extends Gate {
         }
         if (mark != UNTIMED) {
             long nanos = clock.nanoTime() - mark;
-            running.accept(nanos);
+            series.running().accept(nanos);
             if (passage == Passage.RAN && failure == null || drop) {
                 sample(nanos, was);
             }

@@ -4,44 +4,35 @@ import dev.bulwark.impl.metrics.MetricsRecorder;
 import dev.bulwark.impl.stage.Gate;
 import dev.bulwark.impl.stage.Passage;
 import dev.bulwark.impl.time.Clock;
-import java.util.function.LongConsumer;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * The synchronous bulkhead as a gate: a place is taken on entry and given back on exit; its mark is the start of the
- * running time, read only when metrics want it. Its series: {@code ft.bulkhead.calls.total} by
- * {@code bulkheadResult}, {@code ft.bulkhead.runningDuration} and the gauge {@code ft.bulkhead.executionsRunning}.
+ * running time, read only when metrics want it. Its series: {@link BulkheadSeries}.
  */
 public final class BulkheadGate extends Gate {
-
-    static final String CALLS = "ft.bulkhead.calls.total";
 
     private final SemaphoreBulkhead bulkhead;
     private final boolean timed;
     private final Clock clock;
     private final String name;
-    private final Runnable accepted;
-    private final Runnable rejected;
-    private final LongConsumer running;
+    private final BulkheadSeries series;
 
     public BulkheadGate(SemaphoreBulkhead bulkhead, MetricsRecorder metrics, Clock clock, String name) {
         this.bulkhead = bulkhead;
         this.timed = metrics.enabled();
         this.clock = clock;
         this.name = name;
-        this.accepted = metrics.counter(CALLS, "bulkheadResult", "accepted");
-        this.rejected = metrics.counter(CALLS, "bulkheadResult", "rejected");
-        this.running = metrics.duration("ft.bulkhead.runningDuration");
-        metrics.gauge("ft.bulkhead.executionsRunning", bulkhead::running);
+        this.series = BulkheadSeries.declare(metrics, bulkhead::running);
     }
 
     @Override
     public Object enter() {
         if (!bulkhead.tryAcquire()) {
-            rejected.run();
+            series.rejected().run();
             throw new BulkheadException(name + " rejected: " + bulkhead.limit() + " calls already running");
         }
-        accepted.run();
+        series.accepted().run();
         return PERMIT;
     }
 
@@ -54,7 +45,7 @@ public final class BulkheadGate extends Gate {
     public Throwable exit(Object permit, long started, Throwable failure, Passage passage) {
         bulkhead.release();
         if (timed) {
-            running.accept(clock.nanoTime() - started);
+            series.running().accept(clock.nanoTime() - started);
         }
         return failure;
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 /**
  * The asynchronous bulkhead as a gate: an attempt runs at once if a place is free, else waits in the queue until a
  * finishing attempt hands its place over, or is rejected when the queue is full. The place is held until the
- * attempt's outcome is there, not merely until its method returned. Its series: those of {@link BulkheadGate}, and
+ * attempt's outcome is there, not merely until its method returned. Its series: {@link BulkheadSeries}, and
  * {@code ft.bulkhead.waitingDuration} and the gauge {@code ft.bulkhead.executionsWaiting}.
  */
 public final class QueueGate extends Gate {
@@ -21,9 +21,7 @@ public final class QueueGate extends Gate {
     private final boolean timed;
     private final Clock clock;
     private final String name;
-    private final Runnable accepted;
-    private final Runnable rejected;
-    private final LongConsumer running;
+    private final BulkheadSeries series;
     private final LongConsumer waiting;
 
     public QueueGate(QueueingBulkhead bulkhead, MetricsRecorder metrics, Clock clock, String name) {
@@ -31,10 +29,7 @@ public final class QueueGate extends Gate {
         this.timed = metrics.enabled();
         this.clock = clock;
         this.name = name;
-        this.accepted = metrics.counter(BulkheadGate.CALLS, "bulkheadResult", "accepted");
-        this.rejected = metrics.counter(BulkheadGate.CALLS, "bulkheadResult", "rejected");
-        this.running = metrics.duration("ft.bulkhead.runningDuration");
-        metrics.gauge("ft.bulkhead.executionsRunning", bulkhead::running);
+        this.series = BulkheadSeries.declare(metrics, bulkhead::running);
         metrics.gauge("ft.bulkhead.executionsWaiting", bulkhead::waiting);
         this.waiting = metrics.duration("ft.bulkhead.waitingDuration");
     }
@@ -56,7 +51,7 @@ public final class QueueGate extends Gate {
         if (!bulkhead.tryStart()) {
             return null;
         }
-        accepted.run();
+        series.accepted().run();
         if (timed) {
             waiting.accept(0); // as a waiter started at once would have recorded it
         }
@@ -71,11 +66,11 @@ public final class QueueGate extends Gate {
         Admission admitted = bulkhead.submit(waiter);
         if (admitted == Admission.REJECTED) {
             admission.onAbort(null);
-            rejected.run();
+            series.rejected().run();
             admission.refuse(new BulkheadException(name + " rejected: " + bulkhead.limit() + " running and "
                     + bulkhead.queueSize() + " waiting"));
         } else {
-            accepted.run();
+            series.accepted().run();
         }
     }
 
@@ -88,7 +83,7 @@ public final class QueueGate extends Gate {
     public Throwable exit(Object permit, long started, Throwable failure, Passage passage) {
         bulkhead.release();
         if (timed) {
-            running.accept(clock.nanoTime() - started);
+            series.running().accept(clock.nanoTime() - started);
         }
         return failure;
     }
